@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the preview and the tests need on a machine that has nothing:
+# Debian packages (prometheus, chromium), npm packages (from the lockfile) and
+# helm (go install at a pinned version, into .cache/bin). Each step is skipped
+# when already done, so a second run costs seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+HELM_VERSION=v3.19.0
+export GOBIN="$PWD/.cache/bin"
+export PATH="$GOBIN:$PATH"
+
+need_apt=()
+command -v prometheus >/dev/null && command -v promtool >/dev/null || need_apt+=(prometheus)
+if [ "${WITH_BROWSER:-1}" = 1 ]; then
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-liberation)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "ensure-deps: apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# npm ci only when the lockfile changed since the last install.
+stamp=node_modules/.kcp-lock-hash
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "ensure-deps: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi
+
+if [ "${WITH_HELM:-1}" = 1 ]; then
+  if ! "$GOBIN/helm" version --short 2>/dev/null | grep -q "${HELM_VERSION%.*}"; then
+    echo "ensure-deps: go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION (first time takes a few minutes)"
+    mkdir -p "$GOBIN"
+    go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+  fi
+fi
