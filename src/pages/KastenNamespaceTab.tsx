@@ -1,9 +1,16 @@
 import * as React from 'react';
-import { useKastenTranslation } from '../i18n';
+import type { K8sResourceCommon } from '../console-sdk';
+import { KastenProviders } from '../components/layout/KastenProviders';
+import { NamespaceTabBody } from '../components/namespace/NamespaceTabBody';
+import '../components/kasten.css';
 
-const KastenNamespaceTab: React.FC = () => {
-  const { t } = useKastenTranslation();
-  return <h2>{t('Kasten')}</h2>;
-};
+/** The Kasten tab on Namespace and Project details pages: the same views, narrowed to this application namespace. */
+const KastenNamespaceTab: React.FC<{ obj?: K8sResourceCommon }> = ({ obj }) => (
+  <KastenProviders>
+    <div className="kasten-console-plugin__page">
+      <NamespaceTabBody namespace={obj?.metadata?.name} />
+    </div>
+  </KastenProviders>
+);
 
 export default KastenNamespaceTab;

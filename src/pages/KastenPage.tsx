@@ -1,9 +1,36 @@
 import * as React from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { DocumentTitle } from '../console-sdk';
 import { useKastenTranslation } from '../i18n';
+import { KastenDashboard } from '../components/layout/KastenDashboard';
+import { KastenProviders } from '../components/layout/KastenProviders';
+import '../components/kasten.css';
 
+/** Observe > Kasten, at /kasten and /kasten/ns/:ns (the namespace filter in the URL, as console pages do). */
 const KastenPage: React.FC = () => {
   const { t } = useKastenTranslation();
-  return <h1>{t('Kasten')}</h1>;
+  const { ns } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const onNamespaceChange = React.useCallback(
+    (next: string | undefined) => {
+      if ((next ?? '') === (ns ?? '')) return;
+      navigate({ pathname: next ? `/kasten/ns/${encodeURIComponent(next)}` : '/kasten', search: location.search });
+    },
+    [navigate, location.search, ns],
+  );
+  return (
+    <KastenProviders>
+      <DocumentTitle>{ns ? t('Kasten · {{ns}}', { ns }) : t('Kasten')}</DocumentTitle>
+      <div className="kasten-console-plugin__page">
+        <h1 className="kasten-console-plugin__title">{t('Kasten')}</h1>
+        <p className="kasten-console-plugin__muted">
+          {t('Backup health of Veeam Kasten from OpenShift monitoring: failed actions, history, recovery points, resources and setup.')}
+        </p>
+        <KastenDashboard namespace={ns} onNamespaceChange={onNamespaceChange} />
+      </div>
+    </KastenProviders>
+  );
 };
 
 export default KastenPage;

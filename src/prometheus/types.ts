@@ -40,9 +40,14 @@ export interface PromError {
   message: string;
 }
 
+/**
+ * One query of a refresh. Range queries give a span and a step, not absolute
+ * times: each refresh moves the window to "now" (or to `end` when the URL
+ * fixes it), aligned to the step so values do not jitter between polls.
+ */
 export type PromQueryRequest =
   | { key: string; kind: 'instant'; query: string }
-  | { key: string; kind: 'range'; query: string; start: number; end: number; step: number };
+  | { key: string; kind: 'range'; query: string; spanSeconds: number; stepSeconds: number; end?: number };
 
 export interface PromQueryState {
   /** Last good result; kept (and `stale` set) when a later refresh fails. */

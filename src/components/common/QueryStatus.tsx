@@ -1,0 +1,77 @@
+import * as React from 'react';
+import { useKastenTranslation } from '../../i18n';
+import type { PromError, PromQueryState } from '../../prometheus/types';
+
+export const ErrorMessage: React.FC<{ error: PromError; stale: boolean }> = ({ error, stale }) => {
+  const { t } = useKastenTranslation();
+  let title: string;
+  switch (error.kind) {
+    case 'forbidden':
+      title = t('You do not have permission to read these metrics');
+      break;
+    case 'unreachable':
+      title = t('Prometheus cannot be reached');
+      break;
+    case 'timeout':
+      title = t('Prometheus did not answer in time');
+      break;
+    case 'bad-query':
+      title = t('Prometheus rejected the query');
+      break;
+    default:
+      title = t('Prometheus answered with an error');
+  }
+  const hint =
+    error.kind === 'forbidden'
+      ? t(
+          'Reading Kasten metrics needs the cluster-monitoring-view cluster role, or the view role in the Kasten namespace (through the tenancy proxy).',
+        )
+      : undefined;
+  return (
+    <div className="pf-v6-c-helper-text" role="alert" data-test="query-error" data-error-kind={error.kind}>
+      <div className="pf-v6-c-helper-text__item pf-m-error">
+        <span className="pf-v6-c-helper-text__item-text">
+          <strong>{title}</strong>
+          {error.status !== undefined && ` (HTTP ${error.status})`}: {error.message}
+          {hint && <span className="kasten-console-plugin__block">{hint}</span>}
+          {stale && <span className="kasten-console-plugin__block">{t('Showing the last data received; it may be out of date.')}</span>}
+        </span>
+      </div>
+    </div>
+  );
+};
+
+export const LoadingRows: React.FC<{ rows?: number }> = ({ rows = 3 }) => {
+  const { t } = useKastenTranslation();
+  return (
+    <div aria-busy="true" data-test="loading">
+      <span className="pf-v6-screen-reader">{t('Loading')}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="pf-v6-c-skeleton kasten-console-plugin__skeleton-row" />
+      ))}
+    </div>
+  );
+};
+
+/**
+ * One place that decides what a panel shows for its query state: the content,
+ * a skeleton, an error (with the last good data kept below it), or the
+ * panel's own empty message. Never a blank panel.
+ */
+export const QueryStatus: React.FC<{
+  state: PromQueryState;
+  isEmpty: boolean;
+  empty: React.ReactNode;
+  children: React.ReactNode;
+}> = ({ state, isEmpty, empty, children }) => {
+  if (state.data === undefined) {
+    if (state.error) return <ErrorMessage error={state.error} stale={false} />;
+    return <LoadingRows />;
+  }
+  return (
+    <>
+      {state.error && <ErrorMessage error={state.error} stale={state.stale} />}
+      {isEmpty ? <div data-test="empty">{empty}</div> : children}
+    </>
+  );
+};

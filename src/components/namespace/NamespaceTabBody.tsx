@@ -1,0 +1,38 @@
+import * as React from 'react';
+import { useKastenTranslation } from '../../i18n';
+import { useMetricsAccess } from '../../prometheus/MetricsAccessContext';
+import { useKastenConfig } from '../../config/useKastenConfig';
+import { LoadingRows } from '../common/QueryStatus';
+import { KastenDashboard } from '../layout/KastenDashboard';
+import { ActionResourcesContainer } from './ActionResources';
+
+/**
+ * Metrics when the user may read Kasten's series; otherwise (an application
+ * team with rights in its own namespace only) Kasten's action resources in
+ * this namespace through the Kubernetes API, and a note saying so.
+ */
+export const NamespaceTabBody: React.FC<{ namespace?: string }> = ({ namespace }) => {
+  const { t } = useKastenTranslation();
+  const { access, loading } = useMetricsAccess();
+  const { config } = useKastenConfig();
+  if (!namespace) return <p>{t('No namespace selected.')}</p>;
+  if (loading || !access) return <LoadingRows />;
+  if (access.mode === 'none') {
+    return (
+      <>
+        <div className="pf-v6-c-helper-text" data-test="metrics-fallback-note">
+          <div className="pf-v6-c-helper-text__item pf-m-warning">
+            <span className="pf-v6-c-helper-text__item-text">
+              {t(
+                'Kasten\'s metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten\'s action resources in {{ns}} from the Kubernetes API instead.',
+                { kasten: config.kastenNamespace, ns: namespace },
+              )}
+            </span>
+          </div>
+        </div>
+        <ActionResourcesContainer namespace={namespace} />
+      </>
+    );
+  }
+  return <KastenDashboard namespace={namespace} />;
+};

@@ -1,0 +1,153 @@
+import * as React from 'react';
+import { useKastenTranslation } from '../../i18n';
+import type { ResourcesData } from '../../hooks/useResourcesData';
+import type { VectorRow } from '../../prometheus/parse';
+import { formatBytes, formatNumber } from '../../utils/format';
+import { Panel } from '../common/Panel';
+import { QueryStatus } from '../common/QueryStatus';
+import { StatusText } from '../common/StatusText';
+import { LazyChart } from '../history/LazyChart';
+import { ThresholdValue } from './ThresholdValue';
+
+const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: number; absentHint: string }> = ({ name, used, warnAbove, absentHint }) => {
+  const { t, i18n } = useKastenTranslation();
+  return (
+    <tr className="pf-v6-c-table__tr" data-test={`pvc-${name}`}>
+      <th className="pf-v6-c-table__th" scope="row">
+        {name}
+      </th>
+      <td className="pf-v6-c-table__td">{used === undefined ? t('No data') : `${formatNumber(used, i18n.language, 1)}%`}</td>
+      <td className="pf-v6-c-table__td">
+        {used === undefined ? (
+          <span className="kasten-console-plugin__muted">{absentHint}</span>
+        ) : used > warnAbove ? (
+          <StatusText status="fail" text={t('More than {{limit}}% used', { limit: warnAbove })} />
+        ) : (
+          <StatusText status="pass" text={t('At most {{limit}}% used', { limit: warnAbove })} />
+        )}
+      </td>
+    </tr>
+  );
+};
+
+const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; testId: string }> = ({ rows, labelOf, testId }) => (
+  <ul className="kasten-console-plugin__plain-list" data-test={testId}>
+    {rows.map((r) => (
+      <li key={labelOf(r)}>
+        {labelOf(r)}: <strong>{r.value}</strong>
+      </li>
+    ))}
+  </ul>
+);
+
+export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: number) => string }> = ({ data, formatTime }) => {
+  const { t, i18n } = useKastenTranslation();
+  const { queries, states, thresholds } = data;
+  const bytes = (v: number) => formatBytes(v, i18n.language);
+  const cores = (v: number) => t('{{cores}} cores', { cores: formatNumber(v, i18n.language, 3) });
+  const percent = (v: number) => `${formatNumber(v, i18n.language, 1)}%`;
+  const noData = <p>{t('No data in this time range.')}</p>;
+  const platformHint = t(
+    'No series for the Kasten namespace. These platform metrics come from OpenShift\'s own monitoring (kubelet/cAdvisor); reading them needs cluster-monitoring-view or view in the Kasten namespace.',
+  );
+  const controllerHint = t('Not scraped. Add a ServiceMonitor for Kasten\'s controllermanager and metering services (Setup tab).');
+  return (
+    <div className="kasten-console-plugin__grid">
+      <Panel id="memory" title={t('Kasten memory')} queries={[{ label: t('Memory working set'), query: queries.memory }]}>
+        <QueryStatus state={states.memory} isEmpty={false} empty={null}>
+          <ThresholdValue label={t('Working set')} value={data.memoryBytes} threshold={thresholds.memoryBytes} format={bytes} absentHint={platformHint} testId="memory-value" />
+        </QueryStatus>
+        <QueryStatus state={states.memoryHistory} isEmpty={data.history.memory.length === 0} empty={noData}>
+          <LazyChart
+            title={t('Kasten memory over time')}
+            series={data.history.memory}
+            nameOf={() => t('Working set')}
+            formatValue={bytes}
+            formatTime={formatTime}
+            threshold={{ value: thresholds.memoryBytes, label: t('Threshold') }}
+          />
+        </QueryStatus>
+      </Panel>
+      <Panel id="cpu" title={t('Kasten CPU')} queries={[{ label: t('CPU usage'), query: queries.cpu }]}>
+        <QueryStatus state={states.cpu} isEmpty={false} empty={null}>
+          <ThresholdValue label={t('Usage')} value={data.cpuCores} threshold={thresholds.cpuCores} format={cores} absentHint={platformHint} testId="cpu-value" />
+        </QueryStatus>
+        <QueryStatus state={states.cpuHistory} isEmpty={data.history.cpu.length === 0} empty={noData}>
+          <LazyChart
+            title={t('Kasten CPU over time')}
+            series={data.history.cpu}
+            nameOf={() => t('Usage')}
+            formatValue={(v) => formatNumber(v, i18n.language, 3)}
+            formatTime={formatTime}
+            threshold={{ value: thresholds.cpuCores, label: t('Threshold') }}
+          />
+        </QueryStatus>
+      </Panel>
+      <Panel
+        id="pvc"
+        title={t('Kasten volumes')}
+        description={t('Kasten\'s upgrade check needs the catalog volume at least half free.')}
+        queries={[
+          { label: t('Catalog volume used'), query: queries.catalogPvc },
+          { label: t('Jobs volume used'), query: queries.jobsPvc },
+          { label: t('Logging volume used'), query: queries.loggingPvc },
+        ]}
+      >
+        <QueryStatus state={states.catalogPvc} isEmpty={false} empty={null}>
+          <table className="pf-v6-c-table pf-m-compact">
+            <caption className="pf-v6-screen-reader">{t('Kasten volumes')}</caption>
+            <thead className="pf-v6-c-table__thead">
+              <tr className="pf-v6-c-table__tr">
+                <th className="pf-v6-c-table__th" scope="col">{t('Volume')}</th>
+                <th className="pf-v6-c-table__th" scope="col">{t('Used')}</th>
+                <th className="pf-v6-c-table__th" scope="col">{t('Status')}</th>
+              </tr>
+            </thead>
+            <tbody className="pf-v6-c-table__tbody">
+              <PvcRow name="catalog" used={data.pvcUsedPercent.catalog} warnAbove={thresholds.catalogPvcUsedPercent} absentHint={t('Not scraped: add the ServiceMonitor for the catalog (component: catalog).')} />
+              <PvcRow name="jobs" used={data.pvcUsedPercent.jobs} warnAbove={80} absentHint={t('Not scraped: add a ServiceMonitor for component: jobs.')} />
+              <PvcRow name="logging" used={data.pvcUsedPercent.logging} warnAbove={80} absentHint={t('Not scraped: add a ServiceMonitor for component: logging.')} />
+            </tbody>
+          </table>
+        </QueryStatus>
+        <QueryStatus state={states.catalogPvcHistory} isEmpty={data.history.catalogPvc.length === 0} empty={noData}>
+          <LazyChart
+            title={t('Catalog volume used over time')}
+            series={data.history.catalogPvc}
+            nameOf={() => t('Catalog volume used')}
+            formatValue={percent}
+            formatTime={formatTime}
+            threshold={{ value: thresholds.catalogPvcUsedPercent, label: t('Threshold') }}
+          />
+        </QueryStatus>
+      </Panel>
+      <Panel
+        id="kasten-health"
+        title={t('Compliance, policies and profiles')}
+        queries={[
+          { label: t('Compliance'), query: queries.compliance },
+          { label: t('Policy validity'), query: queries.policies },
+          { label: t('Profile validity'), query: queries.profiles },
+          { label: t('Licence'), query: queries.license },
+        ]}
+      >
+        <h3 className="kasten-console-plugin__subtitle">{t('Application compliance')}</h3>
+        <QueryStatus state={states.compliance} isEmpty={data.compliance.length === 0} empty={<p>{controllerHint}</p>}>
+          <Counts rows={data.compliance} labelOf={(r) => r.labels.state ?? ''} testId="compliance" />
+        </QueryStatus>
+        <h3 className="kasten-console-plugin__subtitle">{t('Policies')}</h3>
+        <QueryStatus state={states.policies} isEmpty={data.policies.length === 0} empty={<p>{controllerHint}</p>}>
+          <Counts rows={data.policies} labelOf={(r) => `${r.labels.action ?? ''} ${r.labels.status ?? ''}`} testId="policies" />
+        </QueryStatus>
+        <h3 className="kasten-console-plugin__subtitle">{t('Profiles')}</h3>
+        <QueryStatus state={states.profiles} isEmpty={data.profiles.length === 0} empty={<p>{controllerHint}</p>}>
+          <Counts rows={data.profiles} labelOf={(r) => `${r.labels.type ?? ''} ${r.labels.status ?? ''}`} testId="profiles" />
+        </QueryStatus>
+        <h3 className="kasten-console-plugin__subtitle">{t('Licence')}</h3>
+        <QueryStatus state={states.license} isEmpty={data.licenseCompliant === undefined} empty={<p>{controllerHint}</p>}>
+          {data.licenseCompliant === 1 ? <StatusText status="pass" text={t('Licence compliant')} /> : <StatusText status="fail" text={t('Licence not compliant')} />}
+        </QueryStatus>
+      </Panel>
+    </div>
+  );
+};
