@@ -1,0 +1,393 @@
+/**
+ * The objects the fake Kubernetes API holds, derived from the simulator's
+ * scenario so the API and the metrics tell one story: Namespaces, the
+ * user-workload monitoring switch, Kasten Policies and Profiles, the
+ * monitoring wiring (NetworkPolicy, ServiceMonitor, PrometheusRule) in the
+ * state the scenario asks for, and Kasten action objects whose times and
+ * states follow the story clock.
+ */
+import {
+  EXPORT_LAG,
+  KASTEN_PODS,
+  failedCounts,
+  lastSuccessTime,
+  wallClock,
+  type Scenario,
+  type SimPolicy,
+} from '../simulator/scenario';
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    uid?: string;
+    creationTimestamp?: string;
+    resourceVersion?: string;
+  };
+  [key: string]: unknown;
+}
+
+export interface ResourceType {
+  group: string;
+  version: string;
+  plural: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+export const RESOURCE_TYPES: ResourceType[] = [
+  { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false },
+  { group: 'project.openshift.io', version: 'v1', plural: 'projects', kind: 'Project', namespaced: false },
+  { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap', namespaced: true },
+  { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true },
+  { group: '', version: 'v1', plural: 'services', kind: 'Service', namespaced: true },
+  { group: 'networking.k8s.io', version: 'v1', plural: 'networkpolicies', kind: 'NetworkPolicy', namespaced: true },
+  {
+    group: 'monitoring.coreos.com',
+    version: 'v1',
+    plural: 'servicemonitors',
+    kind: 'ServiceMonitor',
+    namespaced: true,
+  },
+  { group: 'monitoring.coreos.com', version: 'v1', plural: 'podmonitors', kind: 'PodMonitor', namespaced: true },
+  {
+    group: 'monitoring.coreos.com',
+    version: 'v1',
+    plural: 'prometheusrules',
+    kind: 'PrometheusRule',
+    namespaced: true,
+  },
+  { group: 'config.kio.kasten.io', version: 'v1alpha1', plural: 'policies', kind: 'Policy', namespaced: true },
+  { group: 'config.kio.kasten.io', version: 'v1alpha1', plural: 'profiles', kind: 'Profile', namespaced: true },
+  {
+    group: 'actions.kio.kasten.io',
+    version: 'v1alpha1',
+    plural: 'backupactions',
+    kind: 'BackupAction',
+    namespaced: true,
+  },
+  {
+    group: 'actions.kio.kasten.io',
+    version: 'v1alpha1',
+    plural: 'exportactions',
+    kind: 'ExportAction',
+    namespaced: true,
+  },
+  { group: 'actions.kio.kasten.io', version: 'v1alpha1', plural: 'runactions', kind: 'RunAction', namespaced: true },
+  {
+    group: 'actions.kio.kasten.io',
+    version: 'v1alpha1',
+    plural: 'restoreactions',
+    kind: 'RestoreAction',
+    namespaced: true,
+  },
+];
+
+export const typeKey = (group: string, version: string, plural: string): string => `${group}/${version}/${plural}`;
+
+const ISO = (unix: number): string => new Date(unix * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const namespaceObject = (name: string, labels: Record<string, string> = {}): K8sObject => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: {
+    name,
+    labels: { 'kubernetes.io/metadata.name': name, ...labels },
+    uid: `ns-${name}`,
+    creationTimestamp: '2025-01-15T09:00:00Z',
+  },
+  spec: { finalizers: ['kubernetes'] },
+  status: { phase: 'Active' },
+});
+
+const kastenPolicy = (sc: Scenario, p: SimPolicy): K8sObject => ({
+  apiVersion: 'config.kio.kasten.io/v1alpha1',
+  kind: 'Policy',
+  metadata: {
+    name: p.name,
+    namespace: sc.kastenNamespace,
+    uid: `policy-${p.name}`,
+    creationTimestamp: '2025-02-01T10:00:00Z',
+  },
+  spec: {
+    frequency: p.frequency,
+    retention: p.frequency === '@hourly' ? { hourly: 24, daily: 7 } : { daily: 7, weekly: 4 },
+    selector: { matchExpressions: [{ key: 'k10.kasten.io/appNamespace', operator: 'In', values: [p.appNamespace] }] },
+    actions: [
+      { action: 'backup' },
+      ...(p.exports
+        ? [
+            {
+              action: 'export',
+              exportParameters: {
+                frequency: p.frequency,
+                profile: { name: 's3-export', namespace: sc.kastenNamespace },
+                exportData: { enabled: true },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+  status: { validation: 'Success', hash: 1 },
+});
+
+/** The Kasten chart's own policies: default-deny plus the internal allowances. */
+const chartNetworkPolicies = (ns: string): K8sObject[] => [
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'default-deny', namespace: ns, labels: { app: 'k10', release: 'k10' } },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'access-k10-services', namespace: ns, labels: { app: 'k10', release: 'k10' } },
+    spec: {
+      podSelector: { matchLabels: { release: 'k10', run: 'catalog-svc' } },
+      ingress: [
+        {
+          from: [{ podSelector: { matchLabels: { access: 'k10-services' } } }],
+          ports: [{ port: 8000, protocol: 'TCP' }],
+        },
+      ],
+      policyTypes: ['Ingress'],
+    },
+  },
+];
+
+const monitoringPolicy = (ns: string, seedBug: boolean): K8sObject => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'allow-openshift-monitoring', namespace: ns, labels: { app: 'k10' } },
+  spec: seedBug
+    ? {
+        // The seed's policy as published: the second ingress item has no `from`, so port http is open to every source.
+        ingress: [
+          { from: [{ namespaceSelector: { matchLabels: { name: 'openshift-user-workload-monitoring' } } }] },
+          { ports: [{ port: 'http', protocol: 'TCP' }] },
+        ],
+        podSelector: { matchLabels: { release: 'k10' } },
+        policyTypes: ['Ingress'],
+      }
+    : {
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'openshift-user-workload-monitoring' },
+                },
+              },
+            ],
+            ports: [{ port: 'http', protocol: 'TCP' }],
+          },
+        ],
+        podSelector: { matchLabels: { release: 'k10' } },
+        policyTypes: ['Ingress'],
+      },
+});
+
+/** Kasten's pods and Services as its chart labels them (`component`, `run`, `release`); gateway and Prometheus serve no `http` metrics port. */
+const kastenWorkloads = (ns: string): K8sObject[] =>
+  KASTEN_PODS.flatMap(({ pod, container }) => {
+    const run = container;
+    const component = run.replace(/-svc$/, '');
+    const labels = { app: 'k10', release: 'k10', 'app.kubernetes.io/name': 'k10', component, run };
+    const objs: K8sObject[] = [
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: pod, namespace: ns, labels },
+        spec: { containers: [{ name: container, ports: [{ name: 'http', containerPort: 8000, protocol: 'TCP' }] }] },
+        status: { phase: 'Running', podIP: '10.131.1.77' },
+      },
+    ];
+    if (run.endsWith('-svc')) {
+      objs.push({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: run, namespace: ns, labels },
+        spec: {
+          selector: { run },
+          ports: [{ name: 'http', port: 8000, targetPort: 8000, protocol: 'TCP' }],
+          type: 'ClusterIP',
+        },
+      });
+    }
+    return objs;
+  });
+
+/** The user-workload Prometheus pods, with the labels prometheus-operator gives them. */
+const userWorkloadPrometheusPods = (): K8sObject[] =>
+  [0, 1].map((i) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `prometheus-user-workload-${i}`,
+      namespace: 'openshift-user-workload-monitoring',
+      labels: {
+        'app.kubernetes.io/name': 'prometheus',
+        'app.kubernetes.io/instance': 'user-workload',
+        'app.kubernetes.io/component': 'prometheus',
+        'app.kubernetes.io/managed-by': 'prometheus-operator',
+        'app.kubernetes.io/part-of': 'openshift-monitoring',
+        prometheus: 'user-workload',
+        'operator.prometheus.io/name': 'user-workload',
+      },
+    },
+    status: { phase: 'Running' },
+  }));
+
+/** Objects that do not depend on the story clock. */
+export const staticObjects = (sc: Scenario): K8sObject[] => {
+  const ns = sc.kastenNamespace;
+  const objs: K8sObject[] = [
+    namespaceObject(ns),
+    namespaceObject('openshift-monitoring', {
+      'openshift.io/cluster-monitoring': 'true',
+      'network.openshift.io/policy-group': 'monitoring',
+    }),
+    ...sc.appNamespaces.map((n) => namespaceObject(n)),
+    ...sc.policies_.map((p) => kastenPolicy(sc, p)),
+    {
+      apiVersion: 'config.kio.kasten.io/v1alpha1',
+      kind: 'Profile',
+      metadata: { name: 's3-export', namespace: ns },
+      spec: {
+        type: 'Location',
+        locationSpec: {
+          type: 'ObjectStore',
+          objectStore: { objectStoreType: 'S3', name: 'kasten-exports', region: 'eu-west-1' },
+        },
+      },
+      status: { validation: 'Success' },
+    },
+    ...chartNetworkPolicies(ns),
+    ...kastenWorkloads(ns),
+  ];
+  if (sc.scenario !== 'no-uwm') {
+    objs.push(
+      namespaceObject('openshift-user-workload-monitoring', {
+        name: 'openshift-user-workload-monitoring',
+        'openshift.io/cluster-monitoring': 'true',
+        'network.openshift.io/policy-group': 'monitoring',
+      }),
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'cluster-monitoring-config', namespace: 'openshift-monitoring' },
+        data: { 'config.yaml': 'enableUserWorkload: true\n' },
+      },
+      ...userWorkloadPrometheusPods(),
+    );
+  }
+  if (sc.scenario !== 'no-networkpolicy') objs.push(monitoringPolicy(ns, sc.scenario === 'seed-networkpolicy'));
+  if (sc.scenario !== 'no-servicemonitor') {
+    objs.push({
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'catalog', namespace: ns, labels: { 'k8s-app': 'kasten-io' } },
+      spec: {
+        endpoints: [{ interval: '30s', port: 'http', scheme: 'http' }],
+        selector: { matchLabels: { component: 'catalog' } },
+      },
+    });
+  }
+  if (sc.scenario === 'healthy') {
+    objs.push({
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: { name: 'kasten-alerts', namespace: ns },
+      spec: {
+        groups: [
+          {
+            name: 'kasten',
+            rules: [
+              {
+                alert: 'KastenNewFailedActions',
+                expr: 'sum by (policy) (catalog_actions_count{status="failed"}) > 0',
+                labels: { severity: 'warning' },
+              },
+            ],
+          },
+        ],
+      },
+    });
+  }
+  return objs;
+};
+
+const actionName = (prefix: string, policy: string, unix: number): string => {
+  let h = 2166136261;
+  for (const ch of `${policy}@${unix}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return `${prefix}-${(h >>> 0).toString(36).padStart(5, '0').slice(-5)}`;
+};
+
+const actionObject = (
+  sc: Scenario,
+  p: SimPolicy,
+  kind: 'BackupAction' | 'ExportAction',
+  endUnix: number,
+  state: 'Complete' | 'Failed',
+): K8sObject => ({
+  apiVersion: 'actions.kio.kasten.io/v1alpha1',
+  kind,
+  metadata: {
+    name: actionName(kind === 'BackupAction' ? 'scheduled' : 'policy-export', p.name, endUnix),
+    namespace: p.appNamespace,
+    labels: {
+      'k10.kasten.io/appName': p.appNamespace,
+      'k10.kasten.io/appNamespace': p.appNamespace,
+      'k10.kasten.io/policyName': p.name,
+      'k10.kasten.io/policyNamespace': sc.kastenNamespace,
+    },
+    creationTimestamp: ISO(endUnix - 12),
+  },
+  spec: { subject: { kind: 'Namespace', name: p.appNamespace, namespace: p.appNamespace } },
+  status: {
+    state,
+    startTime: ISO(endUnix - 12),
+    endTime: ISO(endUnix),
+    progress: state === 'Complete' ? 100 : 40,
+    ...(state === 'Failed'
+      ? {
+          error: {
+            message: 'Failed while waiting for workload to be ready',
+            cause: `{"message":"Workload not ready","fields":[{"name":"workload","value":"${p.appNamespace}/failure"},{"name":"status","value":"CreateContainerError"}]}`,
+          },
+        }
+      : { restorePoint: { name: actionName('rp', p.name, endUnix) } }),
+  },
+});
+
+/** How many successful actions of each kind the API keeps per policy (older ones were garbage-collected). */
+const KEPT_SUCCESSES = 3;
+
+/** Kasten action objects at story time s, for the given application namespaces only. */
+export const actionObjects = (sc: Scenario, storyStartMs: number, s: number, namespaces?: Set<string>): K8sObject[] => {
+  if (sc.scenario === 'no-actions-yet') return [];
+  const out: K8sObject[] = [];
+  for (const p of sc.policies_) {
+    if (namespaces && !namespaces.has(p.appNamespace)) continue;
+    const kinds: Array<['BackupAction' | 'ExportAction', number]> = [['BackupAction', 0]];
+    if (p.exports) kinds.push(['ExportAction', EXPORT_LAG]);
+    for (const [kind, lag] of kinds) {
+      let t = lastSuccessTime(p, s, lag);
+      for (let i = 0; i < KEPT_SUCCESSES; i++) {
+        out.push(actionObject(sc, p, kind, wallClock(storyStartMs, t), 'Complete'));
+        t = lastSuccessTime(p, t - lag - 1, lag);
+        if (t < -24 * 3600) break;
+      }
+    }
+    if (p.failing)
+      for (const t of failedCounts(s).liveTimes)
+        out.push(actionObject(sc, p, 'BackupAction', wallClock(storyStartMs, t), 'Failed'));
+  }
+  return out;
+};

@@ -1,0 +1,169 @@
+/**
+ * The local preview, startable from a test or from `scripts/preview.sh`:
+ * the Kasten metrics simulator, a real Prometheus scraping it (or a real
+ * Thanos querier), and the console stand-in serving the built plugin.
+ * Everything listens on 127.0.0.1; stop() ends every process it started.
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { promisify } from 'util';
+import { startConsole, DEFAULT_PLUGIN_CONFIG, type ConsoleServer, type PluginConfig } from './console/server';
+import type { ProxyStats, Upstream } from './console/prometheus-proxy';
+import { parseUser } from './console/users';
+import { startPreviewPrometheus, type PreviewPrometheus } from './prometheus/launcher';
+import type { BackfillResult } from './simulator/backfill';
+import { buildScenario, DEFAULT_SCENARIO, SCENARIOS, type ScenarioName } from './simulator/scenario';
+import { startSimulator, type Simulator } from './simulator/server';
+
+const execFileP = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..');
+const HOST_DIST = path.join(ROOT, 'dev/console/dist/host.js');
+
+export interface PreviewOptions {
+  policies?: number;
+  namespaces?: number;
+  scenario?: ScenarioName;
+  kastenNamespace?: string;
+  /** `admin` or `viewer:<namespace>`. */
+  user?: string;
+  /** Console port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Seconds between scrapes. */
+  scrapeInterval?: number;
+  /** Hours of history to backfill before starting; 0 for none. */
+  backfillHours?: number;
+  backfillStep?: number;
+  /** A real Prometheus or Thanos querier instead of the simulator and local Prometheus. */
+  prometheusUrl?: string;
+  bearerToken?: string;
+  insecureSkipTLSVerify?: boolean;
+  pluginConfig?: Partial<PluginConfig>;
+  /** Build the console host bundle: when missing or older than its sources (default), always, or never. */
+  buildHost?: 'if-stale' | 'always' | 'never';
+  pluginDist?: string;
+  log?: (line: string) => void;
+}
+
+export interface Preview {
+  consoleUrl: string;
+  prometheusUrl: string;
+  simulatorUrl?: string;
+  storyStartMs: number;
+  backfill?: BackfillResult;
+  stats(): ProxyStats;
+  resetStats(): void;
+  stopPrometheus(): Promise<void>;
+  startPrometheus(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const newestMtime = (dir: string): number => {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+};
+
+export const buildHostBundle = async (mode: 'if-stale' | 'always' | 'never' = 'if-stale'): Promise<boolean> => {
+  if (mode === 'never') return false;
+  if (mode === 'if-stale' && fs.existsSync(HOST_DIST)) {
+    const sources = Math.max(
+      newestMtime(path.join(ROOT, 'dev/console/host')),
+      fs.statSync(path.join(ROOT, 'dev/console/k8s-paths.ts')).mtimeMs,
+    );
+    if (fs.statSync(HOST_DIST).mtimeMs >= sources) return false;
+  }
+  await execFileP(path.join(ROOT, 'node_modules/.bin/webpack'), ['--config', 'dev/console/webpack.config.ts'], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return true;
+};
+
+export const startPreview = async (options: PreviewOptions = {}): Promise<Preview> => {
+  const log = options.log ?? (() => undefined);
+  const scenarioName = options.scenario ?? DEFAULT_SCENARIO.scenario;
+  if (!SCENARIOS.includes(scenarioName))
+    throw new Error(`unknown scenario "${scenarioName}"; one of ${SCENARIOS.join(', ')}`);
+  const scenario = buildScenario({
+    policies: options.policies ?? DEFAULT_SCENARIO.policies,
+    namespaces: options.namespaces ?? DEFAULT_SCENARIO.namespaces,
+    kastenNamespace: options.kastenNamespace ?? DEFAULT_SCENARIO.kastenNamespace,
+    scenario: scenarioName,
+  });
+  const user = parseUser(options.user ?? 'admin');
+  const pluginDist = options.pluginDist ?? path.join(ROOT, 'dist');
+  if (!fs.existsSync(path.join(pluginDist, 'plugin-manifest.json')))
+    throw new Error(`no plugin build in ${pluginDist}: run npm run build`);
+  if (await buildHostBundle(options.buildHost)) log('built the console stand-in (dev/console/dist/host.js)');
+
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    cleanups.length = 0;
+  };
+  try {
+    let simulator: Simulator | undefined;
+    let prometheus: PreviewPrometheus | undefined;
+    let upstream: Upstream;
+    const storyStartMs = Date.now();
+    if (options.prometheusUrl) {
+      upstream = {
+        url: options.prometheusUrl,
+        bearerToken: options.bearerToken,
+        insecureSkipTLSVerify: options.insecureSkipTLSVerify,
+      };
+    } else {
+      simulator = await startSimulator({ scenario, storyStartMs });
+      cleanups.push(() => simulator!.stop());
+      prometheus = await startPreviewPrometheus({
+        scenario,
+        simulatorPort: simulator.port,
+        storyStartMs,
+        scrapeInterval: options.scrapeInterval ?? 3,
+        backfillHours: options.backfillHours ?? 0,
+        backfillStep: options.backfillStep ?? 30,
+        log,
+      });
+      cleanups.push(() => prometheus!.dispose());
+      upstream = { url: prometheus.url };
+    }
+    const pluginConfig: PluginConfig = {
+      ...DEFAULT_PLUGIN_CONFIG,
+      kastenNamespace: scenario.kastenNamespace,
+      ...options.pluginConfig,
+    };
+    const consoleServer: ConsoleServer = await startConsole({
+      scenario,
+      storyStartMs,
+      user,
+      upstream,
+      pluginConfig,
+      port: options.port ?? 0,
+      pluginDist,
+      prometheusControl: prometheus,
+    });
+    cleanups.push(() => consoleServer.stop());
+    const noPrometheus = async () => {
+      throw new Error('Prometheus is not managed by this preview (--prometheus-url)');
+    };
+    return {
+      consoleUrl: consoleServer.url,
+      prometheusUrl: upstream.url,
+      simulatorUrl: simulator?.url,
+      storyStartMs,
+      backfill: prometheus?.backfill,
+      stats: consoleServer.stats,
+      resetStats: consoleServer.resetStats,
+      stopPrometheus: prometheus ? () => prometheus.stop() : noPrometheus,
+      startPrometheus: prometheus ? () => prometheus.start() : noPrometheus,
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+};

@@ -1,0 +1,184 @@
+/**
+ * The preview's real Prometheus (Debian's package): optional history
+ * backfill, the OpenShift CPU recording rule (evaluated live, and over the
+ * backfilled history with promtool), then scraping the simulator. It keeps
+ * one port and one data directory across stop()/start(), so a browser test
+ * can take Prometheus away mid-test and bring it back at the same URL.
+ */
+import { execFile, spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { ensurePrometheusInstalled, freePort } from '../../test/prometheus/harness';
+import { backfill, type BackfillResult } from '../simulator/backfill';
+import type { Scenario } from '../simulator/scenario';
+import { prometheusConfig, scrapeJobs } from './targets';
+
+const execFileP = promisify(execFile);
+
+export const RECORDING_RULES = path.resolve(__dirname, 'recording-rules.yml');
+
+export interface PreviewPrometheusOptions {
+  scenario: Scenario;
+  simulatorPort: number;
+  storyStartMs: number;
+  scrapeInterval: number;
+  /** Hours of history to pre-seed; 0 for none. */
+  backfillHours: number;
+  backfillStep: number;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export interface PreviewPrometheus {
+  url: string;
+  port: number;
+  dataDir: string;
+  backfill?: BackfillResult;
+  running(): boolean;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops and removes the data directory. */
+  dispose(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const stopProc = (proc: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    proc.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    proc.kill('SIGTERM');
+  });
+
+const launch = async (configFile: string, dataDir: string, port: number): Promise<ChildProcess> => {
+  const output: string[] = [];
+  const proc = spawn(
+    'prometheus',
+    [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${dataDir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      // Retention counts from the newest block, not the clock; backfilled blocks must survive.
+      '--storage.tsdb.retention.time=100y',
+      '--log.level=warn',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`prometheus exited with ${proc.exitCode}:\n${output.join('')}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/-/ready`)).ok) return proc;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`prometheus not ready after 60 s:\n${output.join('')}`);
+    }
+    await sleep(50);
+  }
+};
+
+const moveBlocks = (fromDir: string, toDir: string): void => {
+  if (!fs.existsSync(fromDir)) return;
+  for (const entry of fs.readdirSync(fromDir)) {
+    if (/^[0-9A-Z]{26}$/.test(entry)) fs.renameSync(path.join(fromDir, entry), path.join(toDir, entry));
+  }
+};
+
+export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Promise<PreviewPrometheus> => {
+  ensurePrometheusInstalled();
+  const log = opts.log ?? (() => undefined);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-preview-prom-'));
+  const dataDir = path.join(dir, 'data');
+  fs.mkdirSync(dataDir);
+  const port = opts.port ?? (await freePort());
+  const jobs = scrapeJobs(opts.scenario);
+  const ruleFiles = fs.existsSync(RECORDING_RULES) ? [RECORDING_RULES] : [];
+
+  let backfillResult: BackfillResult | undefined;
+  if (opts.backfillHours > 0) {
+    backfillResult = await backfill({
+      scenario: opts.scenario,
+      jobs,
+      storyStartMs: opts.storyStartMs,
+      hours: opts.backfillHours,
+      step: opts.backfillStep,
+      dataDir,
+      workDir: dir,
+    });
+    log(
+      `backfilled ${backfillResult.samples} samples (${opts.backfillHours} h, step ${backfillResult.step} s) in ${backfillResult.millis} ms`,
+    );
+    if (ruleFiles.length) {
+      // Recording rules only run at wall-clock time: evaluate them over the history with promtool against a Prometheus that has it.
+      const bare = path.join(dir, 'bare.yml');
+      fs.writeFileSync(
+        bare,
+        prometheusConfig({ jobs: [], simulator: '', closedAddress: '', scrapeInterval: 60, ruleFiles: [] }),
+      );
+      const proc = await launch(bare, dataDir, port);
+      const rulesOut = path.join(dir, 'rules-out');
+      try {
+        await execFileP('promtool', [
+          'tsdb',
+          'create-blocks-from',
+          'rules',
+          `--url=http://127.0.0.1:${port}`,
+          `--start=${backfillResult.from}`,
+          `--end=${backfillResult.to}`,
+          `--eval-interval=${backfillResult.step}s`,
+          `--output-dir=${rulesOut}`,
+          ...ruleFiles,
+        ]);
+      } finally {
+        await stopProc(proc);
+      }
+      moveBlocks(rulesOut, dataDir);
+    }
+  }
+
+  const configFile = path.join(dir, 'prometheus.yml');
+  const closed = await freePort();
+  fs.writeFileSync(
+    configFile,
+    prometheusConfig({
+      jobs,
+      simulator: `127.0.0.1:${opts.simulatorPort}`,
+      // Nothing listens there: a scrape blocked by a NetworkPolicy fails the same way (up == 0).
+      closedAddress: `127.0.0.1:${closed}`,
+      scrapeInterval: opts.scrapeInterval,
+      ruleFiles,
+    }),
+  );
+  let proc: ChildProcess | undefined = await launch(configFile, dataDir, port);
+  const running = () => proc !== undefined && proc.exitCode === null && proc.signalCode === null;
+  const stop = async () => {
+    if (proc) await stopProc(proc);
+    proc = undefined;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    backfill: backfillResult,
+    running,
+    stop,
+    start: async () => {
+      if (!running()) proc = await launch(configFile, dataDir, port);
+    },
+    dispose: async () => {
+      await stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
