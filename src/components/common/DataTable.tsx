@@ -1,4 +1,7 @@
 import * as React from 'react';
+import ArrowsAltVIcon from '@patternfly/react-icons/dist/esm/icons/arrows-alt-v-icon';
+import LongArrowAltDownIcon from '@patternfly/react-icons/dist/esm/icons/long-arrow-alt-down-icon';
+import LongArrowAltUpIcon from '@patternfly/react-icons/dist/esm/icons/long-arrow-alt-up-icon';
 import { useKastenTranslation } from '../../i18n';
 
 export interface Column<R> {
@@ -81,7 +84,12 @@ export function DataTable<R>({
                   scope="col"
                 >
                   <button type="button" className="pf-v6-c-table__button" onClick={() => toggle(c.id)} data-test={`sort-${c.id}`}>
-                    <span className="pf-v6-c-table__text">{c.title}</span>
+                    <div className="pf-v6-c-table__button-content">
+                      <span className="pf-v6-c-table__text">{c.title}</span>
+                      <span className="pf-v6-c-table__sort-indicator">
+                        {active ? sort.desc ? <LongArrowAltDownIcon aria-hidden="true" /> : <LongArrowAltUpIcon aria-hidden="true" /> : <ArrowsAltVIcon aria-hidden="true" />}
+                      </span>
+                    </div>
                     <span className="pf-v6-screen-reader">
                       {active ? (sort.desc ? t('sorted descending') : t('sorted ascending')) : t('sortable')}
                     </span>

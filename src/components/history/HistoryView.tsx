@@ -42,7 +42,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
       </div>
       <Panel id="history-status" title={t('Actions by status')} queries={[{ label: t('Actions by status'), query: data.queries.byStatus }]}>
         <QueryStatus state={data.states.byStatus} isEmpty={data.byStatus.length === 0} empty={noData}>
-          <LazyChart title={t('Actions by status')} series={data.byStatus} nameOf={(l) => l.status ?? ''} formatValue={fmt} formatTime={formatTime} />
+          <LazyChart title={t('Actions by status')} series={data.byStatus} nameOf={(l) => l.status ?? ''} formatValue={fmt} formatTime={formatTime} integer />
         </QueryStatus>
       </Panel>
       <Panel
@@ -51,7 +51,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         queries={[{ label: t('New failures per interval'), query: data.queries.newPerStep }]}
       >
         <QueryStatus state={data.states.newPerStep} isEmpty={data.newPerStep.length === 0} empty={noData}>
-          <LazyChart title={t('New failures per interval')} series={data.newPerStep} nameOf={() => t('New failures')} formatValue={fmt} formatTime={formatTime} />
+          <LazyChart title={t('New failures per interval')} series={data.newPerStep} nameOf={() => t('New failures')} formatValue={fmt} formatTime={formatTime} integer />
         </QueryStatus>
       </Panel>
       <Panel
@@ -66,6 +66,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
             nameOf={(l) => l.policy ?? ''}
             formatValue={fmt}
             formatTime={formatTime}
+            integer
           />
         </QueryStatus>
       </Panel>

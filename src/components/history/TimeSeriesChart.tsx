@@ -13,7 +13,19 @@ export interface TimeSeriesChartProps {
   formatValue: (v: number) => string;
   formatTime: (ms: number) => string;
   threshold?: { value: number; label: string };
+  /** Counts: ticks on whole numbers only, so an axis never reads "0 0 1 1". */
+  integer?: boolean;
 }
+
+/** At most five whole-number ticks from 0 to the largest value. */
+export const integerTicks = (max: number): number[] => {
+  const top = Math.max(1, Math.ceil(max));
+  const step = Math.max(1, Math.ceil(top / 4));
+  const ticks: number[] = [];
+  for (let v = 0; v <= top; v += step) ticks.push(v);
+  if ((ticks[ticks.length - 1] ?? 0) < top) ticks.push(ticks.length * step);
+  return ticks;
+};
 
 const useWidth = (): [React.RefObject<HTMLDivElement>, number] => {
   const ref = React.useRef<HTMLDivElement>(null);
@@ -31,7 +43,7 @@ const useWidth = (): [React.RefObject<HTMLDivElement>, number] => {
   return [ref, width];
 };
 
-const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({ title, series, nameOf, formatValue, formatTime, threshold }) => {
+const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({ title, series, nameOf, formatValue, formatTime, threshold, integer }) => {
   const [ref, width] = useWidth();
   const named = series.map((s) => ({ name: nameOf(s.labels), points: s.points }));
   const allX = named.flatMap((s) => s.points.map((p) => p.x));
@@ -59,7 +71,12 @@ const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({ title, series, nameOf
         themeColor="multiOrdered"
       >
         <ChartAxis tickFormat={(x: number) => formatTime(x)} fixLabelOverlap />
-        <ChartAxis dependentAxis showGrid tickFormat={(y: number) => formatValue(y)} />
+        <ChartAxis
+          dependentAxis
+          showGrid
+          tickFormat={(y: number) => formatValue(y)}
+          tickValues={integer ? integerTicks(Math.max(0, ...lines.flatMap((l) => l.points.map((p) => p.y)))) : undefined}
+        />
         <ChartGroup>
           {lines.map((l) => (
             <ChartLine key={l.name} name={l.name} data={l.points.map((p) => ({ ...p, name: l.name }))} />
