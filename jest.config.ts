@@ -23,7 +23,11 @@ const config: Config = {
   projects: [
     project('unit', ['<rootDir>/src/**/*.test.ts?(x)'], 'jsdom', {
       setupFilesAfterEnv: ['<rootDir>/test/setup-unit.ts'],
-      moduleNameMapper: { '\\.css$': '<rootDir>/test/style-stub.ts' },
+      moduleNameMapper: {
+        '\\.css$': '<rootDir>/test/style-stub.ts',
+        // Per-icon ESM imports keep the bundle small; jest runs the CommonJS build of the same icons.
+        '^@patternfly/react-icons/dist/esm/(.*)$': '@patternfly/react-icons/dist/js/$1',
+      },
     }),
     project('promql', ['<rootDir>/test/promql/**/*.test.ts']),
     project('chart', ['<rootDir>/test/chart/**/*.test.ts']),

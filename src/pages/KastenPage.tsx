@@ -21,7 +21,7 @@ const KastenPage: React.FC = () => {
   );
   return (
     <KastenProviders>
-      <DocumentTitle>{ns ? t('Kasten · {{ns}}', { ns }) : t('Kasten')}</DocumentTitle>
+      <DocumentTitle>{ns ? t('Kasten · {{namespace}}', { namespace: ns }) : t('Kasten')}</DocumentTitle>
       <div className="kasten-console-plugin__page">
         <h1 className="kasten-console-plugin__title">{t('Kasten')}</h1>
         <p className="kasten-console-plugin__muted">

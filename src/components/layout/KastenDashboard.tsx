@@ -55,8 +55,8 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
       />
       {access?.mode === 'tenancy' && (
         <p className="kasten-console-plugin__muted" data-test="tenancy-note">
-          {t('You read metrics through the tenancy proxy for namespace {{ns}}: only series of that namespace are visible.', {
-            ns: access.namespace,
+          {t('You read metrics through the tenancy proxy for namespace {{namespace}}: only series of that namespace are visible.', {
+            namespace: access.namespace,
           })}
         </p>
       )}
@@ -71,7 +71,7 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
       <p className="kasten-console-plugin__footer">
         <a href={alertingPageUrl()}>{t('Kasten alerts in Observe > Alerting')}</a>
         {' · '}
-        <span className="kasten-console-plugin__muted">{t('Kasten namespace: {{ns}}', { ns: config.kastenNamespace })}</span>
+        <span className="kasten-console-plugin__muted">{t('Kasten namespace: {{namespace}}', { namespace: config.kastenNamespace })}</span>
       </p>
     </RefreshContext.Provider>
   );

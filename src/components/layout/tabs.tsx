@@ -30,5 +30,4 @@ export const ResourcesTab: React.FC<{ timeRangeMs: number; endTime?: number; for
   return <ResourcesView data={data} formatTime={formatTime} />;
 };
 
-export const SetupTabContainer: React.FC = () => null;
-export const SetupBannerContainer: React.FC<{ onOpenSetup: () => void }> = () => null;
+export { LazySetupTab as SetupTabContainer, LazySetupBanner as SetupBannerContainer } from '../setup/LazySetup';

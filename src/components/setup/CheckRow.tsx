@@ -1,0 +1,50 @@
+import * as React from 'react';
+import { useKastenTranslation } from '../../i18n';
+import type { CheckResult, CheckStatus } from '../../checks/types';
+import { StatusText } from '../common/StatusText';
+import { ApplyFix } from './ApplyFix';
+import { Snippet } from './Snippet';
+
+export const useStatusWords = (): Record<CheckStatus, string> => {
+  const { t } = useKastenTranslation();
+  return { pass: t('Pass'), warning: t('Warning'), fail: t('Fail'), unknown: t('Cannot tell') };
+};
+
+/** One check: its status in words and icon, what it looked at, what it found, and the fix. */
+export const CheckRow: React.FC<{ result: CheckResult }> = ({ result }) => {
+  const { t } = useKastenTranslation();
+  const words = useStatusWords();
+  const titleId = `kasten-check-${result.id}`;
+  const { fix } = result;
+  return (
+    <li
+      className="kasten-console-plugin__check"
+      aria-labelledby={titleId}
+      data-test={`check-${result.id}`}
+      data-status={result.status}
+    >
+      <div className="kasten-console-plugin__check-head">
+        <StatusText status={result.status} text={words[result.status]} />
+        <h3 className="kasten-console-plugin__check-title" id={titleId}>
+          {result.title}
+        </h3>
+      </div>
+      <p className="kasten-console-plugin__check-text" data-test="check-detail">
+        {result.detail}
+      </p>
+      <p className="kasten-console-plugin__check-text kasten-console-plugin__muted">
+        {t('Looked at: {{what}}', { what: result.lookedAt })}
+      </p>
+      {fix && (
+        <div className="kasten-console-plugin__fix" data-test="check-fix">
+          <p className="kasten-console-plugin__check-text">
+            <strong>{t('Fix:')}</strong> {fix.description}
+          </p>
+          {fix.command && <Snippet label={t('Command')} text={fix.command} testId="fix-command" />}
+          {fix.yaml && <Snippet label={t('YAML')} text={fix.yaml} testId="fix-yaml" />}
+          {fix.resource && <ApplyFix resource={fix.resource} />}
+        </div>
+      )}
+    </li>
+  );
+};

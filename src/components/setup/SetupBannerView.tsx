@@ -1,0 +1,43 @@
+import * as React from 'react';
+import { useKastenTranslation } from '../../i18n';
+import type { CheckResult } from '../../checks/types';
+import { StatusText } from '../common/StatusText';
+import './setup.css';
+
+/** A one-line notice on the other tabs when a setup check fails; nothing otherwise. */
+export const SetupBannerView: React.FC<{ results: CheckResult[]; onOpenSetup: () => void }> = ({
+  results,
+  onOpenSetup,
+}) => {
+  const { t } = useKastenTranslation();
+  const failing = results.filter((r) => r.status === 'fail');
+  if (!failing.length) return null;
+  return (
+    <div
+      className="kasten-console-plugin__banner"
+      role="region"
+      aria-label={t('Setup problems')}
+      data-test="setup-banner"
+    >
+      <StatusText
+        status="fail"
+        text={
+          failing.length === 1
+            ? t('A monitoring setup check fails: {{titles}}.', { titles: failing[0]?.title ?? '' })
+            : t('{{n}} monitoring setup checks fail: {{titles}}.', {
+                n: failing.length,
+                titles: failing.map((r) => r.title).join('; '),
+              })
+        }
+      />
+      <button
+        type="button"
+        className="pf-v6-c-button pf-m-link pf-m-inline"
+        onClick={onOpenSetup}
+        data-test="open-setup"
+      >
+        {t('Open Setup to see the fixes')}
+      </button>
+    </div>
+  );
+};

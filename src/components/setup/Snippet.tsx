@@ -1,0 +1,35 @@
+import * as React from 'react';
+import { useKastenTranslation } from '../../i18n';
+
+/** A copyable block of YAML or a command; the copy result is announced to screen readers. */
+export const Snippet: React.FC<{ label: string; text: string; testId: string }> = ({ label, text, testId }) => {
+  const { t } = useKastenTranslation();
+  const [copied, setCopied] = React.useState<string>('');
+  const copy = () => {
+    const clipboard = navigator.clipboard as Clipboard | undefined;
+    if (!clipboard) {
+      setCopied(t('Copying failed; select the text and copy it by hand'));
+      return;
+    }
+    clipboard.writeText(text).then(
+      () => setCopied(t('Copied to the clipboard')),
+      () => setCopied(t('Copying failed; select the text and copy it by hand')),
+    );
+  };
+  return (
+    <div className="kasten-console-plugin__snippet" data-test={testId}>
+      <div className="kasten-console-plugin__snippet-head">
+        <span className="kasten-console-plugin__query-label">{label}</span>
+        <button type="button" className="pf-v6-c-button pf-m-link pf-m-inline" onClick={copy}>
+          {t('Copy {{what}}', { what: label })}
+        </button>
+      </div>
+      <pre className="kasten-console-plugin__code">
+        <code>{text}</code>
+      </pre>
+      <div aria-live="polite" className="kasten-console-plugin__muted">
+        {copied}
+      </div>
+    </div>
+  );
+};
