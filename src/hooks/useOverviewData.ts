@@ -156,7 +156,8 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
       return row;
     };
     for (const r of vectorRows(states.backupAge.data)) rowFor(r.labels).backupAgeSeconds = r.value;
-    for (const r of vectorRows(states.exportAge.data)) rowFor(r.labels).exportAgeSeconds = r.value;
+    // Kasten files some retired exports under an empty application namespace; such a row is not an application.
+    for (const r of vectorRows(states.exportAge.data)) if (r.labels.exported_namespace) rowFor(r.labels).exportAgeSeconds = r.value;
     for (const r of vectorRows(states.noBackup.data)) rowFor(r.labels);
     const recovery = [...recoveryMap.values()].map((row) => {
       const policy = policyByName.get(row.policy);

@@ -59,6 +59,11 @@ export interface StartOptions {
    */
   recordingRules?: { file: string; start: number; end: number; evalInterval?: string };
   extraArgs?: string[];
+  /**
+   * Full prometheus.yml, for tests that need live scraping (staleness markers
+   * only exist there: backfilled data cannot carry them). Default: no scraping.
+   */
+  config?: string;
 }
 
 export const TWO_HOURS = 7200;
@@ -189,11 +194,13 @@ export const startPrometheus = async (opts: StartOptions): Promise<PrometheusSer
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-prom-'));
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir);
-  const fixtureFile = path.join(dir, 'fixture.om');
-  fs.writeFileSync(fixtureFile, toOpenMetrics(opts.fixtures));
-  execFileSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', fixtureFile, dataDir], { stdio: 'pipe' });
+  if (opts.fixtures.length > 0) {
+    const fixtureFile = path.join(dir, 'fixture.om');
+    fs.writeFileSync(fixtureFile, toOpenMetrics(opts.fixtures));
+    execFileSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', fixtureFile, dataDir], { stdio: 'pipe' });
+  }
   const configFile = path.join(dir, 'prometheus.yml');
-  fs.writeFileSync(configFile, 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
+  fs.writeFileSync(configFile, opts.config ?? 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
   const extraArgs = opts.extraArgs ?? [];
 
   let running = await launch(configFile, dataDir, extraArgs);

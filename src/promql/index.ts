@@ -1,0 +1,7 @@
+export * from './config';
+export * from './escape';
+export * from './actions';
+export * from './resources';
+export * from './health';
+export * from './alerts';
+export * from './console-url';
