@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the preview and the tests need on a machine that has nothing:
-# Debian packages (prometheus, chromium), npm packages (from the lockfile) and
+# Debian packages (prometheus, nginx, chromium), npm packages (from the lockfile) and
 # helm (go install at a pinned version, into .cache/bin). Each step is skipped
 # when already done, so a second run costs seconds.
 set -euo pipefail
@@ -12,6 +12,8 @@ export PATH="$GOBIN:$PATH"
 
 need_apt=()
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need_apt+=(prometheus)
+# The chart test serves dist/ with the chart's nginx.conf.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_apt+=(nginx)
 if [ "${WITH_BROWSER:-1}" = 1 ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-liberation)
 fi
