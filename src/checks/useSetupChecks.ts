@@ -5,7 +5,7 @@ import { useKastenTranslation } from '../i18n';
 import { useMetricsAccess } from '../prometheus/MetricsAccessContext';
 import { usePrometheusQueries } from '../prometheus/usePrometheusQueries';
 import type { PromQueryRequest } from '../prometheus/types';
-import { DEFAULT_CATALOG_JOB, kastenTargetsUp, metricPresent, selector } from '../promql';
+import { DEFAULT_CATALOG_JOB, kastenTargetsUp, metricPresent, userWorkloadPrometheusUp } from '../promql';
 import { checkAlertRules } from './alert-rules';
 import { readOutcome } from './k8s-access';
 import { checkKastenNamespace } from './kasten-namespace';
@@ -133,10 +133,7 @@ export const useSetupChecks = (): SetupChecks => {
             {
               key: 'userWorkloadPrometheus',
               kind: 'instant' as const,
-              query: selector('up', [
-                ['namespace', '=', USER_WORKLOAD_NAMESPACE],
-                ['job', '=', 'prometheus-user-workload'],
-              ]),
+              query: userWorkloadPrometheusUp(),
             },
           ]
         : []),

@@ -31,3 +31,13 @@ export const profileValidity = (cfg: KastenQueryConfig): string =>
 /** 1 = licence compliant, 0 = not (Kasten allows a grace period). */
 export const licenseCompliance = (cfg: KastenQueryConfig): string =>
   `min(${selector('metering_license_compliance_status', [['namespace', '=', cfg.kastenNamespace]])})`;
+
+/**
+ * The user-workload Prometheus's own target, read through the platform querier: evidence that
+ * user-workload monitoring runs when its ConfigMap cannot be read.
+ */
+export const userWorkloadPrometheusUp = (): string =>
+  selector('up', [
+    ['namespace', '=', 'openshift-user-workload-monitoring'],
+    ['job', '=', 'prometheus-user-workload'],
+  ]);

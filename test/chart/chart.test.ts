@@ -330,7 +330,7 @@ describe('settings passed to the plugin (/plugin-config.json)', () => {
   test('defaults: the exact shape the plugin reads', () => {
     const text = only(render(), 'ConfigMap', `${PLUGIN}-config`).data!['plugin-config.json'];
     expect(text).toBe(
-      '{"kastenNamespace":"kasten-io","memoryThresholdBytes":3221225472,"catalogPvcUsedPercentThreshold":50,"cpuThresholdCores":2,"newFailuresWindow":"10m","recoveryPointMaxAgeSeconds":93600}',
+      '{"kastenNamespace":"kasten-io","memoryThresholdBytes":3221225472,"catalogPvcUsedPercentThreshold":50,"cpuThresholdCores":2,"newFailuresWindow":"10m","recoveryPointMaxAgeSeconds":93600,"scrapeResolution":"30s"}',
     );
   });
 
@@ -342,6 +342,8 @@ describe('settings passed to the plugin (/plugin-config.json)', () => {
       cpuThresholdCores: 1.5,
       newFailuresWindow: '1h',
       recoveryPointMaxAgeSeconds: 86400,
+      // The page counts rises at the same step as the alerts, so both agree on what is new.
+      scrapeResolution: '1m',
     });
   });
 });

@@ -18,6 +18,7 @@ import {
   kastenMemoryBytes,
   kastenMemoryHigh,
   kastenTargetsUp,
+  userWorkloadPrometheusUp,
   lastFailureTimestamp,
   licenseCompliance,
   metricPresent,
@@ -307,6 +308,11 @@ describe('health', () => {
     expect(await at(catalogTargetDown(cfg), 1000)).toEqual([]);
     expect((await at(catalogTargetDown(cfg), 3800)).map((r) => r.metric.job)).toEqual(['catalog-svc']);
     expect(await at(catalogTargetDown({ ...cfg, catalogJob: 'kasten-catalog' }), 1000)).toHaveLength(1);
+  });
+
+  test('the user-workload Prometheus answers as its own target, and never through a Kasten selector', async () => {
+    expect((await at(userWorkloadPrometheusUp(), 1000)).map((r) => [r.metric.job, r.value[1]])).toEqual([['prometheus-user-workload', '1']]);
+    expect((await at(kastenTargetsUp(cfg), 1000)).some((r) => r.metric.job === 'prometheus-user-workload')).toBe(false);
   });
 
   test('metric presence: one row when present, none when absent, safe with a hostile name', async () => {

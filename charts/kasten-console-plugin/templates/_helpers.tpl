@@ -46,7 +46,7 @@ seccompProfile:
 
 {{/* Settings read by the plugin at /plugin-config.json; the key set is a contract with src/. */}}
 {{- define "kcp.pluginConfig" -}}
-{"kastenNamespace":{{ .Values.kasten.namespace | toJson }},"memoryThresholdBytes":{{ .Values.thresholds.memoryThresholdBytes | toJson }},"catalogPvcUsedPercentThreshold":{{ .Values.thresholds.catalogPvcUsedPercentThreshold | toJson }},"cpuThresholdCores":{{ .Values.thresholds.cpuThresholdCores | toJson }},"newFailuresWindow":{{ .Values.thresholds.newFailuresWindow | toJson }},"recoveryPointMaxAgeSeconds":{{ .Values.thresholds.recoveryPointMaxAgeSeconds | toJson }}}
+{"kastenNamespace":{{ .Values.kasten.namespace | toJson }},"memoryThresholdBytes":{{ .Values.thresholds.memoryThresholdBytes | toJson }},"catalogPvcUsedPercentThreshold":{{ .Values.thresholds.catalogPvcUsedPercentThreshold | toJson }},"cpuThresholdCores":{{ .Values.thresholds.cpuThresholdCores | toJson }},"newFailuresWindow":{{ .Values.thresholds.newFailuresWindow | toJson }},"recoveryPointMaxAgeSeconds":{{ .Values.thresholds.recoveryPointMaxAgeSeconds | toJson }},"scrapeResolution":{{ .Values.monitoring.scrapeInterval | toJson }}}
 {{- end }}
 
 {{/* Whole seconds as the shortest exact PromQL duration, as src/promql's secondsToDuration does (93600 -> 26h). */}}
