@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Link } from 'react-router';
 import { useKastenTranslation } from '../../i18n';
 import { useTimeRange, useUrlParam } from '../../hooks/useTimeRange';
 import { promDuration } from '../../hooks/time-range';
@@ -69,7 +70,9 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
         {tab === 'setup' && <SetupTabContainer />}
       </div>
       <p className="kasten-console-plugin__footer">
-        <a href={alertingPageUrl()}>{t('Kasten alerts in Observe > Alerting')}</a>
+        <Link to={alertingPageUrl()} data-test="alerting-link">
+          {t('Kasten alerts in Observe > Alerting')}
+        </Link>
         {' · '}
         <span className="kasten-console-plugin__muted">{t('Kasten namespace: {{namespace}}', { namespace: config.kastenNamespace })}</span>
       </p>
