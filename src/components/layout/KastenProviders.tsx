@@ -1,10 +1,22 @@
 import * as React from 'react';
 import { KastenConfigContext, useLoadKastenConfig } from '../../config/useKastenConfig';
-import { MetricsAccessContext, useMetricsAccessDecision } from '../../prometheus/MetricsAccessContext';
+import {
+  MetricsAccessContext,
+  useMetricsAccessDecision,
+  type MetricsAccessState,
+} from '../../prometheus/MetricsAccessContext';
 import { ErrorBoundary } from './ErrorBoundary';
 
-const AccessProvider: React.FC<{ kastenNamespace: string; children: React.ReactNode }> = ({ kastenNamespace, children }) => {
-  const access = useMetricsAccessDecision(kastenNamespace);
+const UNDECIDED: MetricsAccessState = { loading: true };
+
+const AccessProvider: React.FC<{ kastenNamespace: string; configLoaded: boolean; children: React.ReactNode }> = ({
+  kastenNamespace,
+  configLoaded,
+  children,
+}) => {
+  const decided = useMetricsAccessDecision(kastenNamespace);
+  // Until plugin-config.json is read the Kasten namespace may still change: a round sent now would ask the wrong namespace.
+  const access = configLoaded ? decided : UNDECIDED;
   return <MetricsAccessContext.Provider value={access}>{children}</MetricsAccessContext.Provider>;
 };
 
@@ -14,7 +26,9 @@ export const KastenProviders: React.FC<{ children: React.ReactNode }> = ({ child
   return (
     <ErrorBoundary>
       <KastenConfigContext.Provider value={config}>
-        <AccessProvider kastenNamespace={config.config.kastenNamespace}>{children}</AccessProvider>
+        <AccessProvider kastenNamespace={config.config.kastenNamespace} configLoaded={config.loaded}>
+          {children}
+        </AccessProvider>
       </KastenConfigContext.Provider>
     </ErrorBoundary>
   );

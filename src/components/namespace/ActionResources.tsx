@@ -54,7 +54,7 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
 export const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ namespace }) => {
   const { t } = useKastenTranslation();
   const [backups, bLoaded, bError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[0]), namespace, isList: true });
-  const [exports, eLoaded, eError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[1]), namespace, isList: true });
+  const [exportActions, eLoaded, eError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[1]), namespace, isList: true });
   const [restores, rLoaded, rError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[2]), namespace, isList: true });
   const error: unknown = bError ?? eError ?? rError;
   if (error) {
@@ -67,6 +67,6 @@ export const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ name
   }
   if (!bLoaded || !eLoaded || !rLoaded) return <LoadingRows />;
   const withKind = (list: KastenAction[] | undefined, kind: string) => (list ?? []).map((a) => ({ ...a, kind: a.kind ?? kind }));
-  const all = [...withKind(backups, 'BackupAction'), ...withKind(exports, 'ExportAction'), ...withKind(restores, 'RestoreAction')];
+  const all = [...withKind(backups, 'BackupAction'), ...withKind(exportActions, 'ExportAction'), ...withKind(restores, 'RestoreAction')];
   return <ActionResourcesView actions={all} />;
 };

@@ -1,0 +1,65 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWith } from '../../../test/unit-helpers/render';
+import { QueryActions } from './QueryActions';
+
+const Q1 = 'sum by (policy) (catalog_actions_count{namespace="kasten-io", status=~"failed|cancelled"})';
+const Q2 = "up{job='catalog-svc'}";
+
+const writeText = jest.fn<Promise<void>, [string]>();
+beforeEach(() => {
+  writeText.mockReset();
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+
+const open = () => {
+  renderWith(
+    <QueryActions
+      queries={[
+        { label: 'Failed', query: Q1 },
+        { label: 'Catalog up', query: Q2 },
+      ]}
+      panelId="p"
+    />,
+  );
+  const toggle = screen.getByTestId('show-queries');
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  expect(screen.queryByTestId('promql')).toBeNull();
+  fireEvent.click(toggle);
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  expect(toggle).toHaveTextContent('Hide queries');
+};
+
+test('shows each PromQL verbatim, with an "Open in Metrics" link to the query browser', () => {
+  open();
+  expect(screen.getAllByTestId('promql').map((e) => e.textContent)).toEqual([Q1, Q2]);
+  const links = screen.getAllByTestId('open-in-metrics');
+  expect(links.map((a) => a.getAttribute('href'))).toEqual([
+    `/monitoring/query-browser?query0=${encodeURIComponent(Q1)}`,
+    `/monitoring/query-browser?query0=${encodeURIComponent(Q2)}`,
+  ]);
+  expect(new URL(links[0]!.getAttribute('href') ?? '', 'http://x').searchParams.get('query0')).toBe(Q1);
+});
+
+test('"Copy curl command" writes the exact command to the clipboard and says so', async () => {
+  writeText.mockResolvedValue(undefined);
+  open();
+  fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[1]!);
+  expect(writeText).toHaveBeenCalledTimes(1);
+  expect(writeText).toHaveBeenCalledWith(
+    [
+      `HOST=$(oc get route thanos-querier -n openshift-monitoring -o jsonpath='{.spec.host}')`,
+      `TOKEN=$(oc create token prometheus-k8s -n openshift-monitoring)`,
+      `curl -G -k "https://$HOST/api/v1/query" --data-urlencode 'query=up{job='\\''catalog-svc'\\''}' -H "Authorization: Bearer $TOKEN"`,
+    ].join('\n'),
+  );
+  expect(await screen.findByText('Copied the curl command to the clipboard')).toBeInTheDocument();
+});
+
+test('a refused clipboard says copying failed', async () => {
+  writeText.mockRejectedValue(new Error('denied'));
+  open();
+  fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[0]!);
+  await waitFor(() =>
+    expect(screen.getByText('Copying failed; select the text below and copy it by hand')).toBeInTheDocument(),
+  );
+});

@@ -1,0 +1,345 @@
+/**
+ * The Overview's four panels through their container (OverviewTab): the data
+ * hook's real queries, the SDK's consoleFetchJSON and useK8sWatchResource
+ * answered as the console would, the view as the user sees it.
+ */
+import { fireEvent, renderHook, screen, within } from '@testing-library/react';
+import { consoleFetchJSON, useK8sWatchResource } from '../../console-sdk';
+import {
+  emptyVector,
+  httpError,
+  networkError,
+  promErrorBody,
+  timeoutError,
+  vector,
+} from '../../__fixtures__/prometheus';
+import { useOverviewData, type OverviewKey } from '../../hooks/useOverviewData';
+import { formatDateTime } from '../../utils/format';
+import type { KastenPolicy } from '../../utils/policy';
+import {
+  answerPrometheus,
+  byKey,
+  currentUrl,
+  harness,
+  promRequests,
+  renderWith,
+  resetSdkMocks,
+  settle,
+  tableRows,
+  type HarnessOptions,
+  watchResult,
+} from '../../../test/unit-helpers/render';
+import { OverviewTab } from '../layout/tabs';
+
+const PANELS = ['status-counts', 'new-failures', 'retained-failures', 'recovery-points'] as const;
+const panel = (id: string) => within(screen.getByTestId(`panel-${id}`));
+
+/** The queries the Overview sends (the hook's own map), without sending them. */
+const overviewQueries = (namespace?: string): Record<OverviewKey, string> => {
+  jest.mocked(consoleFetchJSON).mockImplementation(() => new Promise(() => undefined));
+  const h = harness();
+  const { result, unmount } = renderHook(() => useOverviewData('1h', namespace), { wrapper: h.Wrapper });
+  const q = result.current.queries;
+  unmount();
+  jest.mocked(consoleFetchJSON).mockClear();
+  return q;
+};
+
+const policies: KastenPolicy[] = [
+  { metadata: { name: 'nightly' }, spec: { frequency: '@daily' } },
+  { metadata: { name: 'hourly' }, spec: { frequency: '@hourly' } },
+  { metadata: { name: 'paused-one' }, spec: { frequency: '@hourly', paused: true } },
+  { metadata: { name: 'new-policy' }, spec: { frequency: '@daily' } },
+];
+
+const LAST_FAILURE = 1_704_067_200;
+const FULL: Partial<Record<OverviewKey, unknown>> = {
+  counts: vector([
+    [{ status: 'complete' }, 120],
+    [{ status: 'failed' }, 3],
+    [{ status: 'running' }, 1],
+  ]),
+  newFailures: vector([
+    [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 2],
+    [{ policy: 'hourly', type: 'export', exported_namespace: 'crm' }, 1.0526],
+    [{ policy: 'weekly', type: 'backup', exported_namespace: 'hr' }, 0],
+  ]),
+  lastFailure: vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, LAST_FAILURE]]),
+  retained: vector([
+    [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 4],
+    [{ policy: '', type: 'restore', exported_namespace: 'crm' }, 1],
+  ]),
+  backupAge: vector([
+    [{ policy: 'nightly', exported_namespace: 'shop' }, 3000],
+    [{ policy: 'hourly', exported_namespace: 'crm' }, 20000],
+    [{ policy: 'paused-one', exported_namespace: 'hr' }, 999999],
+  ]),
+  exportAge: vector([[{ policy: 'nightly', exported_namespace: 'shop' }, 5000]]),
+  noBackup: vector([[{ policy: 'new-policy', exported_namespace: 'fresh' }, 1]]),
+  catalogPresent: vector([[{}, 1]]),
+};
+
+let Q: Record<OverviewKey, string>;
+beforeEach(() => {
+  resetSdkMocks();
+  Q = overviewQueries();
+  jest.mocked(useK8sWatchResource).mockReturnValue(watchResult(policies, true));
+});
+
+const show = async (
+  answers: Partial<Record<OverviewKey, unknown>> | ((req: { query: string; url: string }) => unknown),
+  opts: HarnessOptions = {},
+) => {
+  answerPrometheus(typeof answers === 'function' ? answers : byKey(Q, answers));
+  const r = renderWith(<OverviewTab windowDuration="1h" windowLabel="1h" />, opts);
+  await settle();
+  return r;
+};
+
+test('loading: each panel shows a busy skeleton', async () => {
+  await show(() => new Promise(() => undefined));
+  for (const id of PANELS) expect(panel(id).getByTestId('loading')).toHaveAttribute('aria-busy', 'true');
+  // One round: every overview query, in parallel, on the cluster proxy.
+  expect(
+    promRequests()
+      .map((r) => r.query)
+      .sort(),
+  ).toEqual(Object.values(Q).sort());
+});
+
+test('data shown: counts, new failures with their last failure date, retained failures, recovery verdicts', async () => {
+  await show(FULL);
+  expect(panel('status-counts').getByTestId('status-failed')).toHaveTextContent('3');
+  expect(panel('status-counts').getByTestId('status-complete')).toHaveTextContent('120');
+  // failed first, then the others alphabetically
+  expect(Array.from(screen.getByTestId('status-counts').querySelectorAll('dt')).map((d) => d.textContent)).toEqual([
+    'failed',
+    'complete',
+    'running',
+  ]);
+
+  const newRows = tableRows(screen.getByTestId('new-failures-table'));
+  expect(newRows).toEqual([
+    ['nightly', 'backup', 'shop', '2', formatDateTime(LAST_FAILURE, 'en')],
+    ['hourly', 'export', 'crm', '1', '—'],
+  ]);
+  const time = screen.getByTestId('new-failures-table').querySelector('time');
+  expect(time).toHaveAttribute('dateTime', '2024-01-01T00:00:00.000Z');
+  expect(panel('new-failures').getByRole('heading', { level: 2 })).toHaveTextContent('New failures in the last 1h');
+  expect(panel('new-failures').getByText(/Counted from rises of catalog_actions_count/)).toBeInTheDocument();
+
+  expect(tableRows(screen.getByTestId('retained-table'))).toEqual([
+    ['nightly', 'backup', 'shop', '4'],
+    ['(no policy: manual action)', 'restore', 'crm', '1'],
+  ]);
+
+  const recovery = tableRows(screen.getByTestId('recovery-table'));
+  expect(recovery).toEqual([
+    ['new-policy', 'fresh', '@daily', 'none seen', 'none seen', 'No successful backup seen'],
+    ['paused-one', 'hr', '@hourly', '11d 13h ago', 'none seen', 'Policy paused'],
+    ['hourly', 'crm', '@hourly', '5h 33m ago', 'none seen', 'Older than expected (1h 16m)'],
+    ['nightly', 'shop', '@daily', '50m ago', '1h 23m ago', 'Within expected interval'],
+  ]);
+  const verdicts = Array.from(screen.getByTestId('recovery-table').querySelectorAll('[data-status]')).map((e) =>
+    e.getAttribute('data-status'),
+  );
+  expect(verdicts).toEqual(['fail', 'warning', 'fail', 'pass']);
+  expect(screen.queryByRole('alert')).toBeNull();
+});
+
+test('"no Kasten action has run yet": the seed\'s hint, and each panel\'s own empty message', async () => {
+  await show({ catalogPresent: emptyVector() });
+  expect(panel('status-counts').getByTestId('empty')).toHaveTextContent(
+    'No Kasten action has been recorded yet. catalog_actions_count appears once Kasten has run an action',
+  );
+  expect(panel('new-failures').getByTestId('empty')).toHaveTextContent(
+    'No new failed or cancelled action in the last 1h.',
+  );
+  expect(panel('retained-failures').getByTestId('empty')).toHaveTextContent(
+    'Kasten holds no failed or cancelled action.',
+  );
+  expect(panel('recovery-points').getByTestId('empty')).toHaveTextContent(
+    'No successful backup or export recorded in the look-back window.',
+  );
+  // Never a zero standing in for "no data".
+  expect(screen.queryByText('0')).toBeNull();
+});
+
+test('no permission (HTTP 403 from the proxy): every panel says which permission is missing', async () => {
+  const denied = httpError(403, { message: 'prometheuses.monitoring.coreos.com "k8s" is forbidden' });
+  await show(() => {
+    throw denied;
+  });
+  for (const id of PANELS) {
+    const alert = panel(id).getByRole('alert');
+    expect(alert).toHaveAttribute('data-error-kind', 'forbidden');
+    expect(alert).toHaveTextContent(
+      'You do not have permission to read these metrics (HTTP 403): prometheuses.monitoring.coreos.com "k8s" is forbidden',
+    );
+    expect(alert).toHaveTextContent(
+      'needs the cluster-monitoring-view cluster role, or the view role in the Kasten namespace',
+    );
+  }
+});
+
+test('access mode none: nothing is sent, and each panel names the namespace and the roles', async () => {
+  await show(FULL, { access: { mode: 'none', namespace: 'kasten-io' } });
+  expect(promRequests()).toEqual([]);
+  for (const id of PANELS) {
+    expect(panel(id).getByRole('alert')).toHaveTextContent(
+      'no permission to read metrics in namespace kasten-io (needs cluster-monitoring-view, or view there)',
+    );
+  }
+});
+
+test('Prometheus unreachable: a network error and a 503 both read as unreachable', async () => {
+  let n = 0;
+  await show(() => {
+    n += 1;
+    throw n % 2 ? networkError() : httpError(503, undefined, 'Service Unavailable');
+  });
+  const kinds = PANELS.map((id) => panel(id).getByRole('alert').getAttribute('data-error-kind'));
+  expect(kinds).toEqual(['unreachable', 'unreachable', 'unreachable', 'unreachable']);
+  expect(screen.getAllByText(/Prometheus cannot be reached/).length).toBe(4);
+});
+
+test("HTTP 500: Prometheus's own message, verbatim", async () => {
+  const msg = 'query processing would load too many samples into memory in query execution';
+  await show(() => {
+    throw httpError(500, promErrorBody('internal', msg));
+  });
+  for (const id of PANELS)
+    expect(panel(id).getByRole('alert')).toHaveTextContent(`Prometheus answered with an error (HTTP 500): ${msg}`);
+});
+
+test("timeout: the console's TimeoutError message, with the URL and the limit", async () => {
+  await show((req) => {
+    throw timeoutError(req.url, 30000);
+  });
+  const alert = panel('status-counts').getByRole('alert');
+  expect(alert).toHaveAttribute('data-error-kind', 'timeout');
+  const url = promRequests().find((r) => r.query === Q.counts)?.url;
+  expect(alert).toHaveTextContent(`Prometheus did not answer in time: Call to ${url} timed out after 30000ms.`);
+});
+
+test('bad query (HTTP 400): json.error shown', async () => {
+  await show({
+    ...FULL,
+    retained: httpError(400, promErrorBody('bad_data', "1:37: parse error: unexpected character inside braces: '!'")),
+  });
+  const alert = panel('retained-failures').getByRole('alert');
+  expect(alert).toHaveTextContent(
+    "Prometheus rejected the query (HTTP 400): 1:37: parse error: unexpected character inside braces: '!'",
+  );
+  // The other panels are untouched by that one failure.
+  expect(panel('new-failures').queryByRole('alert')).toBeNull();
+  expect(tableRows(screen.getByTestId('new-failures-table'))).toHaveLength(2);
+});
+
+test('stale: after a failed refresh the last data stays, under the error and a note', async () => {
+  let down = false;
+  const ok = byKey(Q, FULL);
+  const r = await show((req) => {
+    if (down) throw networkError();
+    return ok({ ...req, path: '', params: new URLSearchParams() });
+  });
+  down = true;
+  await r.refresh();
+  const alert = panel('new-failures').getByRole('alert');
+  expect(alert).toHaveTextContent('Prometheus cannot be reached: Failed to fetch');
+  expect(alert).toHaveTextContent('Showing the last data received; it may be out of date.');
+  expect(tableRows(screen.getByTestId('new-failures-table'))[0]?.slice(0, 4)).toEqual([
+    'nightly',
+    'backup',
+    'shop',
+    '2',
+  ]);
+  expect(panel('status-counts').getByTestId('status-failed')).toHaveTextContent('3');
+});
+
+describe('New failures', () => {
+  test('sortable: clicking a header re-sorts the rows', async () => {
+    await show(FULL);
+    const table = screen.getByTestId('new-failures-table');
+    fireEvent.click(within(table).getByTestId('sort-policy'));
+    expect(tableRows(table).map((r) => r[0])).toEqual(['hourly', 'nightly']);
+    fireEvent.click(within(table).getByTestId('sort-policy'));
+    expect(tableRows(table).map((r) => r[0])).toEqual(['nightly', 'hourly']);
+  });
+
+  test('the URL `filter` param filters both failure tables, and typing writes it back', async () => {
+    await show(FULL, { route: '/kasten?filter=SHOP&timeRange=3600000' });
+    expect(screen.getByTestId('failure-filter')).toHaveValue('SHOP');
+    expect(tableRows(screen.getByTestId('new-failures-table')).map((r) => r[0])).toEqual(['nightly']);
+    expect(tableRows(screen.getByTestId('retained-table')).map((r) => r[0])).toEqual(['nightly']);
+    fireEvent.change(screen.getByTestId('failure-filter'), { target: { value: 'export' } });
+    expect(currentUrl().searchParams.get('filter')).toBe('export');
+    expect(currentUrl().searchParams.get('timeRange')).toBe('3600000');
+    expect(tableRows(screen.getByTestId('new-failures-table')).map((r) => r[0])).toEqual(['hourly']);
+    fireEvent.change(screen.getByTestId('failure-filter'), { target: { value: 'nothing-like-it' } });
+    expect(panel('new-failures').getByTestId('empty')).toHaveTextContent('No new failure matches the filter.');
+    fireEvent.change(screen.getByTestId('failure-filter'), { target: { value: '' } });
+    expect(currentUrl().searchParams.has('filter')).toBe(false);
+    expect(tableRows(screen.getByTestId('new-failures-table'))).toHaveLength(2);
+  });
+
+  test('counters fallback: catalog_actions_count absent but action_<type>_ended_count present', async () => {
+    await show({
+      catalogPresent: emptyVector(),
+      counterFailures: vector([
+        [{ policy: 'nightly', type: 'backup', app: 'shop', state: 'failed' }, 2],
+        [{ policy: 'hourly', type: 'export', app: 'crm', state: 'failed' }, 0],
+      ]),
+    });
+    expect(
+      panel('new-failures').getByText(
+        'Counted from the action_<type>_ended_count counters (catalog_actions_count is not scraped).',
+      ),
+    ).toBeInTheDocument();
+    expect(tableRows(screen.getByTestId('new-failures-table'))).toEqual([['nightly', 'backup', 'shop', '2', '—']]);
+  });
+
+  test('with the catalog present the counters are not used, even if they have rows', async () => {
+    await show({
+      catalogPresent: vector([[{}, 1]]),
+      counterFailures: vector([[{ policy: 'from-counters', type: 'backup', app: 'x' }, 5]]),
+    });
+    expect(panel('new-failures').getByTestId('empty')).toHaveTextContent(
+      'No new failed or cancelled action in the last 1h.',
+    );
+    expect(screen.queryByText('from-counters')).toBeNull();
+  });
+});
+
+describe('Recovery point age', () => {
+  test('Policy resources forbidden: says so, and judges by the configured maximum age', async () => {
+    const denied = httpError(403, { message: 'policies.config.kio.kasten.io is forbidden' });
+    jest.mocked(useK8sWatchResource).mockReturnValue(watchResult(undefined, false, denied));
+    await show(FULL);
+    expect(
+      panel('recovery-points').getByText(
+        /You may not read Kasten Policy resources, so the maximum age setting is used/,
+      ),
+    ).toBeInTheDocument();
+    const rows = tableRows(screen.getByTestId('recovery-table'));
+    // hourly is 5h33m old: stale against @hourly, fine against the 26h maximum age.
+    expect(rows.find((r) => r[0] === 'hourly')).toEqual([
+      'hourly',
+      'crm',
+      'unknown',
+      '5h 33m ago',
+      'none seen',
+      'Within expected interval',
+    ]);
+    expect(rows.find((r) => r[0] === 'paused-one')?.[5]).toBe('Older than expected (1d 2h)');
+  });
+
+  test("the Policy watch is on Kasten's Policy kind in the Kasten namespace", async () => {
+    await show(FULL, { config: { kastenNamespace: 'k10' } });
+    expect(useK8sWatchResource).toHaveBeenCalledWith({
+      groupVersionKind: { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' },
+      namespace: 'k10',
+      isList: true,
+    });
+  });
+});
