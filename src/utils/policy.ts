@@ -35,9 +35,10 @@ export const recoveryPointVerdict = (
   maxAgeSeconds: number,
 ): { verdict: RecoveryPointVerdict; expectedSeconds?: number } => {
   if (policy?.spec?.paused) return { verdict: 'paused' };
+  // An on-demand policy promises no schedule: no age is late, and no backup yet is no failure.
+  if (policy?.spec?.frequency === '@onDemand') return { verdict: ageSeconds === undefined ? 'unknown' : 'ok' };
   const interval = expectedIntervalSeconds(policy?.spec?.frequency);
   const expectedSeconds = interval !== undefined ? Math.round(interval * 1.1) + 600 : maxAgeSeconds;
   if (ageSeconds === undefined) return { verdict: 'never', expectedSeconds };
-  if (policy?.spec?.frequency === '@onDemand') return { verdict: 'ok' };
   return { verdict: ageSeconds > expectedSeconds ? 'stale' : 'ok', expectedSeconds };
 };

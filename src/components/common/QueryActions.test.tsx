@@ -55,11 +55,25 @@ test('"Copy curl command" writes the exact command to the clipboard and says so'
   expect(await screen.findByText('Copied the curl command to the clipboard')).toBeInTheDocument();
 });
 
-test('a refused clipboard says copying failed', async () => {
+test('a refused clipboard says copying failed and shows the command to copy by hand', async () => {
   writeText.mockRejectedValue(new Error('denied'));
   open();
   fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[0]!);
   await waitFor(() =>
-    expect(screen.getByText('Copying failed; select the text below and copy it by hand')).toBeInTheDocument(),
+    expect(screen.getByText('Copying failed; select the command below and copy it by hand')).toBeInTheDocument(),
   );
+  expect(screen.getByTestId('curl-command').textContent).toContain(`--data-urlencode 'query=`);
+});
+
+test('without a clipboard (a page not served over https) the command is shown at once', () => {
+  const saved = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+  Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+  try {
+    open();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[0]!);
+    expect(screen.getByTestId('curl-command').textContent).toMatch(/^HOST=\$\(oc get route thanos-querier/);
+    expect(writeText).not.toHaveBeenCalled();
+  } finally {
+    if (saved) Object.defineProperty(navigator, 'clipboard', saved);
+  }
 });

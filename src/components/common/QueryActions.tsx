@@ -17,13 +17,23 @@ export const QueryActions: React.FC<{ queries: PanelQuery[]; panelId: string }> 
   const { t } = useKastenTranslation();
   const [open, setOpen] = React.useState(false);
   const [copied, setCopied] = React.useState<string | undefined>();
+  // The command to copy by hand, shown when the clipboard is out of reach (no https, or refused).
+  const [manual, setManual] = React.useState<string | undefined>();
   const regionId = `${panelId}-queries`;
   const copy = (query: string) => {
     const text = thanosCurlCommand(query);
-    void navigator.clipboard?.writeText(text).then(
-      () => setCopied(t('Copied the curl command to the clipboard')),
-      () => setCopied(t('Copying failed; select the text below and copy it by hand')),
-    );
+    const fail = () => {
+      setManual(text);
+      setCopied(t('Copying failed; select the command below and copy it by hand'));
+    };
+    if (!navigator.clipboard) {
+      fail();
+      return;
+    }
+    navigator.clipboard.writeText(text).then(() => {
+      setManual(undefined);
+      setCopied(t('Copied the curl command to the clipboard'));
+    }, fail);
   };
   return (
     <div className="kasten-console-plugin__query-actions">
@@ -56,6 +66,11 @@ export const QueryActions: React.FC<{ queries: PanelQuery[]; panelId: string }> 
           <div aria-live="polite" className="kasten-console-plugin__muted">
             {copied}
           </div>
+          {manual && (
+            <pre className="kasten-console-plugin__code" data-test="curl-command">
+              {manual}
+            </pre>
+          )}
         </div>
       )}
     </div>
