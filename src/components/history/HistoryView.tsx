@@ -5,6 +5,7 @@ import { formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { LazyChart } from './LazyChart';
+import { FormField } from '../common/FormField';
 
 export interface HistoryViewProps {
   data: HistoryData;
@@ -19,30 +20,36 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
   const noData = <p>{t('No data in this time range.')}</p>;
   return (
     <div className="kasten-console-plugin__grid">
-      <div className="kasten-console-plugin__filter">
-        <label htmlFor="kasten-isolate-policy" className="pf-v6-c-form__label">
-          <span className="pf-v6-c-form__label-text">{t('Isolate one policy')}</span>
-        </label>
-        <span className="pf-v6-c-form-control">
-          <select
-            id="kasten-isolate-policy"
-            value={policy ?? ''}
-            onChange={(e) => onPolicyChange(e.target.value || undefined)}
-            data-test="isolate-policy"
-          >
-            <option value="">{t('All policies')}</option>
-            {policy && !data.policies.includes(policy) && <option value={policy}>{policy}</option>}
-            {data.policies.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </span>
-      </div>
-      <Panel id="history-status" title={t('Actions by status')} queries={[{ label: t('Actions by status'), query: data.queries.byStatus }]}>
+      <FormField id="kasten-isolate-policy" label={t('Isolate one policy')} className="kasten-console-plugin__filter">
+        <select
+          id="kasten-isolate-policy"
+          value={policy ?? ''}
+          onChange={(e) => onPolicyChange(e.target.value || undefined)}
+          data-test="isolate-policy"
+        >
+          <option value="">{t('All policies')}</option>
+          {policy && !data.policies.includes(policy) && <option value={policy}>{policy}</option>}
+          {data.policies.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <Panel
+        id="history-status"
+        title={t('Actions by status')}
+        queries={[{ label: t('Actions by status'), query: data.queries.byStatus }]}
+      >
         <QueryStatus state={data.states.byStatus} isEmpty={data.byStatus.length === 0} empty={noData}>
-          <LazyChart title={t('Actions by status')} series={data.byStatus} nameOf={(l) => l.status ?? ''} formatValue={fmt} formatTime={formatTime} integer />
+          <LazyChart
+            title={t('Actions by status')}
+            series={data.byStatus}
+            nameOf={(l) => l.status ?? ''}
+            formatValue={fmt}
+            formatTime={formatTime}
+            integer
+          />
         </QueryStatus>
       </Panel>
       <Panel
@@ -51,12 +58,21 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         queries={[{ label: t('New failures per interval'), query: data.queries.newPerStep }]}
       >
         <QueryStatus state={data.states.newPerStep} isEmpty={data.newPerStep.length === 0} empty={noData}>
-          <LazyChart title={t('New failures per interval')} series={data.newPerStep} nameOf={() => t('New failures')} formatValue={fmt} formatTime={formatTime} integer />
+          <LazyChart
+            title={t('New failures per interval')}
+            series={data.newPerStep}
+            nameOf={() => t('New failures')}
+            formatValue={fmt}
+            formatTime={formatTime}
+            integer
+          />
         </QueryStatus>
       </Panel>
       <Panel
         id="history-failed-policies"
-        title={policy ? t('Retained failures of {{policy}}', { policy }) : t('Retained failures, policies with the most')}
+        title={
+          policy ? t('Retained failures of {{policy}}', { policy }) : t('Retained failures, policies with the most')
+        }
         queries={[{ label: t('Retained failures per policy'), query: data.queries.failedByPolicy }]}
       >
         <QueryStatus state={data.states.failedByPolicy} isEmpty={data.failedByPolicy.length === 0} empty={noData}>

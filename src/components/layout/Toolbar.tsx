@@ -2,6 +2,7 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import { REFRESH_INTERVALS_MS, TIME_RANGES_MS } from '../../hooks/time-range';
 import { formatAge } from '../../utils/format';
+import { FormField } from '../common/FormField';
 
 export interface ToolbarProps {
   timeRangeMs: number;
@@ -33,7 +34,11 @@ export const Toolbar: React.FC<ToolbarProps> = (p) => {
     ? [...TIME_RANGES_MS]
     : [...TIME_RANGES_MS, p.timeRangeMs].sort((a, b) => a - b);
   return (
-    <div className="pf-v6-c-toolbar kasten-console-plugin__toolbar" role="toolbar" aria-label={t('Time range and refresh')}>
+    <div
+      className="pf-v6-c-toolbar kasten-console-plugin__toolbar"
+      role="toolbar"
+      aria-label={t('Time range and refresh')}
+    >
       {p.namespace && (
         <form
           className="kasten-console-plugin__toolbar-item"
@@ -57,56 +62,55 @@ export const Toolbar: React.FC<ToolbarProps> = (p) => {
           </span>
         </form>
       )}
-      <div className="kasten-console-plugin__toolbar-item">
-        <label htmlFor="kasten-time-range" className="pf-v6-c-form__label">
-          <span className="pf-v6-c-form__label-text">{t('Time range')}</span>
-        </label>
-        <span className="pf-v6-c-form-control">
-          <select id="kasten-time-range" value={p.timeRangeMs} onChange={(e) => p.onTimeRange(Number(e.target.value))} data-test="time-range">
-            {ranges.map((ms) => (
-              <option key={ms} value={ms}>
-                {t('Last {{range}}', { range: formatAge(ms / 1000) })}
-              </option>
-            ))}
-          </select>
-        </span>
-      </div>
-      <div className="kasten-console-plugin__toolbar-item">
-        <label htmlFor="kasten-end-time" className="pf-v6-c-form__label">
-          <span className="pf-v6-c-form__label-text">{t('Ending at (empty: now)')}</span>
-        </label>
-        <span className="pf-v6-c-form-control">
-          <input
-            id="kasten-end-time"
-            type="datetime-local"
-            value={p.endTime ? toLocalInput(p.endTime) : ''}
-            onChange={(e) => p.onEndTime(e.target.value ? new Date(e.target.value).getTime() : undefined)}
-            data-test="end-time"
-          />
-        </span>
-      </div>
-      <div className="kasten-console-plugin__toolbar-item">
-        <label htmlFor="kasten-refresh" className="pf-v6-c-form__label">
-          <span className="pf-v6-c-form__label-text">{t('Refresh')}</span>
-        </label>
-        <span className="pf-v6-c-form-control">
-          <select
-            id="kasten-refresh"
-            value={p.refreshMs ?? 0}
-            onChange={(e) => p.onRefresh(Number(e.target.value) || null)}
-            data-test="refresh-interval"
-          >
-            <option value={0}>{t('Refresh off')}</option>
-            {REFRESH_INTERVALS_MS.map((ms) => (
-              <option key={ms} value={ms}>
-                {t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
-              </option>
-            ))}
-          </select>
-        </span>
-      </div>
+      <FormField id="kasten-time-range" label={t('Time range')} className="kasten-console-plugin__toolbar-item">
+        <select
+          id="kasten-time-range"
+          value={p.timeRangeMs}
+          onChange={(e) => p.onTimeRange(Number(e.target.value))}
+          data-test="time-range"
+        >
+          {ranges.map((ms) => (
+            <option key={ms} value={ms}>
+              {t('Last {{range}}', { range: formatAge(ms / 1000) })}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField
+        id="kasten-end-time"
+        label={t('Ending at (empty: now)')}
+        className="kasten-console-plugin__toolbar-item"
+      >
+        <input
+          id="kasten-end-time"
+          type="datetime-local"
+          value={p.endTime ? toLocalInput(p.endTime) : ''}
+          onChange={(e) => p.onEndTime(e.target.value ? new Date(e.target.value).getTime() : undefined)}
+          data-test="end-time"
+        />
+      </FormField>
+      <FormField id="kasten-refresh" label={t('Refresh')} className="kasten-console-plugin__toolbar-item">
+        <select
+          id="kasten-refresh"
+          value={p.refreshMs ?? 0}
+          onChange={(e) => p.onRefresh(Number(e.target.value) || null)}
+          data-test="refresh-interval"
+        >
+          <option value={0}>{t('Refresh off')}</option>
+          {REFRESH_INTERVALS_MS.map((ms) => (
+            <option key={ms} value={ms}>
+              {t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
+            </option>
+          ))}
+        </select>
+      </FormField>
       <div className="kasten-console-plugin__toolbar-item kasten-console-plugin__toolbar-item--end">
-        <button type="button" className="pf-v6-c-button pf-m-secondary" onClick={p.onRefreshNow} data-test="refresh-now">
+        <button
+          type="button"
+          className="pf-v6-c-button pf-m-secondary"
+          onClick={p.onRefreshNow}
+          data-test="refresh-now"
+        >
           {t('Refresh now')}
         </button>
       </div>

@@ -6,6 +6,7 @@ import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';
 import { RecoveryPointsTable } from './RecoveryPointsTable';
 import { StatusCounts } from './StatusCounts';
+import { FormField } from '../common/FormField';
 
 export interface OverviewViewProps {
   data: OverviewData;
@@ -53,20 +54,19 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
           { label: t('New failed actions (counters)'), query: queries.counterFailures },
         ]}
       >
-        <div className="kasten-console-plugin__filter">
-          <label htmlFor="kasten-failure-filter" className="pf-v6-c-form__label">
-            <span className="pf-v6-c-form__label-text">{t('Filter by policy, action type or namespace')}</span>
-          </label>
-          <span className="pf-v6-c-form-control">
-            <input
-              id="kasten-failure-filter"
-              type="search"
-              value={filter ?? ''}
-              onChange={(e) => onFilterChange(e.target.value)}
-              data-test="failure-filter"
-            />
-          </span>
-        </div>
+        <FormField
+          id="kasten-failure-filter"
+          label={t('Filter by policy, action type or namespace')}
+          className="kasten-console-plugin__filter"
+        >
+          <input
+            id="kasten-failure-filter"
+            type="search"
+            value={filter ?? ''}
+            onChange={(e) => onFilterChange(e.target.value)}
+            data-test="failure-filter"
+          />
+        </FormField>
         <QueryStatus
           state={data.failureSource === 'counters' ? states.counterFailures : states.newFailures}
           isEmpty={newRows.length === 0}
@@ -96,8 +96,18 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
         )}
         queries={[{ label: t('Retained failed actions'), query: queries.retained }]}
       >
-        <QueryStatus state={states.retained} isEmpty={retainedRows.length === 0} empty={<p>{t('Kasten holds no failed or cancelled action.')}</p>}>
-          <FailuresTable rows={retainedRows} caption={t('Retained failed actions per policy')} countTitle={t('Retained')} withLast={false} testId="retained-table" />
+        <QueryStatus
+          state={states.retained}
+          isEmpty={retainedRows.length === 0}
+          empty={<p>{t('Kasten holds no failed or cancelled action.')}</p>}
+        >
+          <FailuresTable
+            rows={retainedRows}
+            caption={t('Retained failed actions per policy')}
+            countTitle={t('Retained')}
+            withLast={false}
+            testId="retained-table"
+          />
         </QueryStatus>
       </Panel>
 
@@ -106,8 +116,10 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
         title={t('Recovery point age')}
         description={
           data.policyAccess === 'forbidden'
-            ? t('You may not read Kasten Policy resources, so the maximum age setting is used instead of each policy\'s frequency.')
-            : t('Time since the last successful backup and export, compared with each policy\'s frequency.')
+            ? t(
+                "You may not read Kasten Policy resources, so the maximum age setting is used instead of each policy's frequency.",
+              )
+            : t("Time since the last successful backup and export, compared with each policy's frequency.")
         }
         queries={[
           { label: t('Backup age'), query: queries.backupAge },
@@ -115,7 +127,11 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
           { label: t('No backup seen'), query: queries.noBackup },
         ]}
       >
-        <QueryStatus state={states.backupAge} isEmpty={data.recovery.length === 0} empty={<p>{t('No successful backup or export recorded in the look-back window.')}</p>}>
+        <QueryStatus
+          state={states.backupAge}
+          isEmpty={data.recovery.length === 0}
+          empty={<p>{t('No successful backup or export recorded in the look-back window.')}</p>}
+        >
           <RecoveryPointsTable rows={data.recovery} />
         </QueryStatus>
       </Panel>
