@@ -18,11 +18,13 @@ export const useK8sWatchResource = jest.fn(() => [undefined, true, undefined]) a
   typeof SDK.useK8sWatchResource
 >;
 
-export const useAccessReview = jest.fn(() => [false, false]) as unknown as jest.MockedFunction<typeof SDK.useAccessReview>;
-
-export const k8sCreate = jest.fn(() => Promise.reject(new Error('k8sCreate not mocked'))) as unknown as jest.MockedFunction<
-  typeof SDK.k8sCreate
+export const useAccessReview = jest.fn(() => [false, false]) as unknown as jest.MockedFunction<
+  typeof SDK.useAccessReview
 >;
+
+export const k8sCreate = jest.fn(() =>
+  Promise.reject(new Error('k8sCreate not mocked')),
+) as unknown as jest.MockedFunction<typeof SDK.k8sCreate>;
 
 export const DocumentTitle: typeof SDK.DocumentTitle = ({ children }) => {
   React.useEffect(() => {

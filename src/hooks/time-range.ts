@@ -34,7 +34,8 @@ const int = (v: string | null): number | undefined => {
 /** Reads the URL, falling back to defaults for anything malformed instead of failing the page. */
 export const parseTimeRangeParams = (params: URLSearchParams): TimeRangeState => {
   const range = int(params.get('timeRange'));
-  const timeRangeMs = range !== undefined && range >= MIN_CUSTOM_RANGE_MS && range <= MAX_CUSTOM_RANGE_MS ? range : DEFAULT_TIME_RANGE_MS;
+  const timeRangeMs =
+    range !== undefined && range >= MIN_CUSTOM_RANGE_MS && range <= MAX_CUSTOM_RANGE_MS ? range : DEFAULT_TIME_RANGE_MS;
   const end = int(params.get('endTime'));
   const refreshRaw = params.get('refreshInterval');
   const refresh = int(refreshRaw);

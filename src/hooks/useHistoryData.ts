@@ -4,7 +4,12 @@ import { matrixSeries, vectorRows, type SeriesPoints } from '../prometheus/parse
 import type { PromQueryRequest, PromQueryState } from '../prometheus/types';
 import { usePrometheusQueries } from '../prometheus/usePrometheusQueries';
 import { type ActionFilter } from '../promql';
-import { actionsByStatusHistory, knownPolicies, newFailuresPerStep, retainedFailuresTopPolicies } from '../promql/history';
+import {
+  actionsByStatusHistory,
+  knownPolicies,
+  newFailuresPerStep,
+  retainedFailuresTopPolicies,
+} from '../promql/history';
 import { promDuration, rangeStepSeconds } from './time-range';
 
 export type HistoryKey = 'byStatus' | 'failedByPolicy' | 'newPerStep' | 'policies';
@@ -51,7 +56,12 @@ export const useHistoryData = (
       stepSeconds: step,
       end: endTime !== undefined ? endTime / 1000 : undefined,
     });
-    return [range('byStatus'), range('failedByPolicy'), range('newPerStep'), { key: 'policies', kind: 'instant', query: queries.policies }];
+    return [
+      range('byStatus'),
+      range('failedByPolicy'),
+      range('newPerStep'),
+      { key: 'policies', kind: 'instant', query: queries.policies },
+    ];
   }, [queries, timeRangeMs, step, endTime]);
 
   const states = usePrometheusQueries(requests) as Record<HistoryKey, PromQueryState>;

@@ -119,7 +119,12 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
     const newFailures: FailureRow[] = useCounters
       ? counterRows
           .filter((r) => r.value > 0)
-          .map((r) => ({ policy: r.labels.policy ?? '', type: r.labels.type ?? '', namespace: r.labels.app ?? '', count: r.value }))
+          .map((r) => ({
+            policy: r.labels.policy ?? '',
+            type: r.labels.type ?? '',
+            namespace: r.labels.app ?? '',
+            count: r.value,
+          }))
       : vectorRows(states.newFailures.data)
           .filter((r) => r.value > 0)
           .map((r) => ({
@@ -131,7 +136,12 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
           }));
     const retained: FailureRow[] = vectorRows(states.retained.data)
       .filter((r) => r.value > 0)
-      .map((r) => ({ policy: r.labels.policy ?? '', type: r.labels.type ?? '', namespace: r.labels.exported_namespace ?? '', count: r.value }));
+      .map((r) => ({
+        policy: r.labels.policy ?? '',
+        type: r.labels.type ?? '',
+        namespace: r.labels.exported_namespace ?? '',
+        count: r.value,
+      }));
 
     const policyByName = new Map<string, KastenPolicy>();
     const policyList = Array.isArray(policies) ? policies : [];
@@ -157,11 +167,16 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
     };
     for (const r of vectorRows(states.backupAge.data)) rowFor(r.labels).backupAgeSeconds = r.value;
     // Kasten files some retired exports under an empty application namespace; such a row is not an application.
-    for (const r of vectorRows(states.exportAge.data)) if (r.labels.exported_namespace) rowFor(r.labels).exportAgeSeconds = r.value;
+    for (const r of vectorRows(states.exportAge.data))
+      if (r.labels.exported_namespace) rowFor(r.labels).exportAgeSeconds = r.value;
     for (const r of vectorRows(states.noBackup.data)) rowFor(r.labels);
     const recovery = [...recoveryMap.values()].map((row) => {
       const policy = policyByName.get(row.policy);
-      const { verdict, expectedSeconds } = recoveryPointVerdict(row.backupAgeSeconds, policy, config.recoveryPointMaxAgeSeconds);
+      const { verdict, expectedSeconds } = recoveryPointVerdict(
+        row.backupAgeSeconds,
+        policy,
+        config.recoveryPointMaxAgeSeconds,
+      );
       return { ...row, frequency: policy?.spec?.frequency, verdict, expectedSeconds };
     });
     recovery.sort((a, b) => (b.backupAgeSeconds ?? Infinity) - (a.backupAgeSeconds ?? Infinity));

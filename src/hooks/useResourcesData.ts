@@ -3,7 +3,15 @@ import { useKastenConfig } from '../config/useKastenConfig';
 import { matrixSeries, singleValue, vectorRows, type SeriesPoints, type VectorRow } from '../prometheus/parse';
 import type { PromQueryRequest, PromQueryState } from '../prometheus/types';
 import { usePrometheusQueries } from '../prometheus/usePrometheusQueries';
-import { complianceCounts, kastenCpuCores, kastenMemoryBytes, licenseCompliance, policyValidity, profileValidity, pvcUsedPercent } from '../promql';
+import {
+  complianceCounts,
+  kastenCpuCores,
+  kastenMemoryBytes,
+  licenseCompliance,
+  policyValidity,
+  profileValidity,
+  pvcUsedPercent,
+} from '../promql';
 import { rangeStepSeconds } from './time-range';
 
 export type ResourcesKey =

@@ -25,7 +25,9 @@ const KastenPage: React.FC = () => {
       <div className="kasten-console-plugin__page">
         <h1 className="kasten-console-plugin__title">{t('Kasten')}</h1>
         <p className="kasten-console-plugin__muted">
-          {t('Backup health of Veeam Kasten from OpenShift monitoring: failed actions, history, recovery points, resources and setup.')}
+          {t(
+            'Backup health of Veeam Kasten from OpenShift monitoring: failed actions, history, recovery points, resources and setup.',
+          )}
         </p>
         <KastenDashboard namespace={ns} onNamespaceChange={onNamespaceChange} />
       </div>

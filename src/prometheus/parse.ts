@@ -10,7 +10,11 @@ export interface VectorRow {
 export const vectorRows = (data: PromResult | undefined): VectorRow[] => {
   if (!data) return [];
   if (data.resultType === 'vector') {
-    return data.result.map((s: PromVectorSample) => ({ labels: s.metric, value: Number(s.value[1]), time: s.value[0] }));
+    return data.result.map((s: PromVectorSample) => ({
+      labels: s.metric,
+      value: Number(s.value[1]),
+      time: s.value[0],
+    }));
   }
   if (data.resultType === 'scalar') return [{ labels: {}, value: Number(data.result[1]), time: data.result[0] }];
   return [];

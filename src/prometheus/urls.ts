@@ -10,10 +10,17 @@ export const PROMETHEUS_TENANCY_BASE_PATH = '/api/prometheus-tenancy';
  * - `tenancy`: only through /api/prometheus-tenancy, which forces `namespace="<namespace>"` on every selector;
  * - `none`: neither (no view right in the Kasten namespace): nothing is sent, the page says why.
  */
-export type MetricsAccess = { mode: 'cluster' } | { mode: 'tenancy'; namespace: string } | { mode: 'none'; namespace: string };
+export type MetricsAccess =
+  | { mode: 'cluster' }
+  | { mode: 'tenancy'; namespace: string }
+  | { mode: 'none'; namespace: string };
 
 /** Start and end of a range query, aligned down to the step. */
-export const alignedRange = (spanSeconds: number, stepSeconds: number, nowSeconds: number): { start: number; end: number } => {
+export const alignedRange = (
+  spanSeconds: number,
+  stepSeconds: number,
+  nowSeconds: number,
+): { start: number; end: number } => {
   const end = Math.floor(nowSeconds / stepSeconds) * stepSeconds;
   return { start: end - spanSeconds, end };
 };

@@ -34,9 +34,7 @@ export const usePrometheusQueries = (requests: PromQueryRequest[]): Record<strin
     }
     const round: PromQueryRequest[] = JSON.parse(requestsKey) as PromQueryRequest[];
     const controller = new AbortController();
-    setStates((prev) =>
-      Object.fromEntries(round.map((r) => [r.key, { ...(prev[r.key] ?? LOADING), loading: true }])),
-    );
+    setStates((prev) => Object.fromEntries(round.map((r) => [r.key, { ...(prev[r.key] ?? LOADING), loading: true }])));
     void fetchRound(round, access, fetcher, controller.signal, Date.now() / 1000).then((outcomes) => {
       // A newer round has started: its answers win, whatever order they land in.
       if (controller.signal.aborted) return;

@@ -75,8 +75,17 @@ const filterMatchers = (filter: ActionFilter | undefined, namespaceLabel = 'expo
  * only ever grow as live ones retire, so counting them would turn retirements
  * into new actions; `!=` also keeps versions that have no `liveness` label.
  */
-export const catalogActionsSelector = (cfg: KastenQueryConfig, extra: readonly Matcher[], filter?: ActionFilter): string =>
-  selector(CATALOG_ACTIONS, [kastenNamespaceMatcher(cfg), ...extra, ['liveness', '!=', 'retired'], ...filterMatchers(filter)]);
+export const catalogActionsSelector = (
+  cfg: KastenQueryConfig,
+  extra: readonly Matcher[],
+  filter?: ActionFilter,
+): string =>
+  selector(CATALOG_ACTIONS, [
+    kastenNamespaceMatcher(cfg),
+    ...extra,
+    ['liveness', '!=', 'retired'],
+    ...filterMatchers(filter),
+  ]);
 
 /** `expr` as a subquery over (now - window, now] at scrape resolution: see the module comment on window ends. */
 export const overWindow = (cfg: KastenQueryConfig, expr: string, window: string): string =>
@@ -90,7 +99,12 @@ const dedup = (labels: readonly string[], expr: string): string => `max ${by(lab
  * key first: a retirement moves a record from live to retired and leaves the sum alone, while a new
  * action raises it even when the policy's retention retires an old one in the same scrape.
  */
-export const riseAtStep = (cfg: KastenQueryConfig, sel: string, key: readonly string[] = ACTION_KEY, sumLiveness = false): string => {
+export const riseAtStep = (
+  cfg: KastenQueryConfig,
+  sel: string,
+  key: readonly string[] = ACTION_KEY,
+  sumLiveness = false,
+): string => {
   const step = checkDuration(cfg.scrapeResolution);
   const value = (offset: string): string =>
     sumLiveness
@@ -116,12 +130,23 @@ export const newFailedActions = (cfg: KastenQueryConfig, window: string, filter?
 export const retainedFailedActions = (cfg: KastenQueryConfig, filter?: ActionFilter): string =>
   `sum ${by(FAILURE_KEY)} (${dedup(ACTION_KEY, catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter))})`;
 
-const lastRiseTimestamp = (cfg: KastenQueryConfig, sel: string, lookback: string, key: readonly string[], sumLiveness = false): string =>
+const lastRiseTimestamp = (
+  cfg: KastenQueryConfig,
+  sel: string,
+  lookback: string,
+  key: readonly string[],
+  sumLiveness = false,
+): string =>
   `max ${by(key)} (max_over_time(${overWindow(cfg, `timestamp(${riseAtStep(cfg, sel, ACTION_KEY, sumLiveness)} > 0)`, lookback)}))`;
 
 /** Unix seconds of the latest new failed/cancelled action within `lookback`, per policy, type and application namespace. */
 export const lastFailureTimestamp = (cfg: KastenQueryConfig, lookback: string, filter?: ActionFilter): string =>
-  lastRiseTimestamp(cfg, catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter), lookback, FAILURE_KEY);
+  lastRiseTimestamp(
+    cfg,
+    catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter),
+    lookback,
+    FAILURE_KEY,
+  );
 
 /** Held actions per policy and status, for `query_range`. */
 export const actionHistory = (cfg: KastenQueryConfig, filter?: ActionFilter): string =>
@@ -134,12 +159,25 @@ const RECOVERY_KEY = ['policy', 'exported_namespace'] as const;
  * the oldest restore point right after a policy's new backup; counting live records alone would often see
  * no change at all in that scrape and age the recovery point while backups succeed.
  */
-const successSelectorWithRetired = (cfg: KastenQueryConfig, actionType: RecoveryActionType, filter?: ActionFilter): string =>
-  selector(CATALOG_ACTIONS, [kastenNamespaceMatcher(cfg), ['type', '=', actionType], ['status', '=', 'complete'], ...filterMatchers(filter)]);
+const successSelectorWithRetired = (
+  cfg: KastenQueryConfig,
+  actionType: RecoveryActionType,
+  filter?: ActionFilter,
+): string =>
+  selector(CATALOG_ACTIONS, [
+    kastenNamespaceMatcher(cfg),
+    ['type', '=', actionType],
+    ['status', '=', 'complete'],
+    ...filterMatchers(filter),
+  ]);
 
 /** Unix seconds of the latest successful `actionType` within `lookback`, per policy and application namespace. */
-export const lastSuccessTimestamp = (cfg: KastenQueryConfig, lookback: string, actionType: RecoveryActionType, filter?: ActionFilter): string =>
-  lastRiseTimestamp(cfg, successSelectorWithRetired(cfg, actionType, filter), lookback, RECOVERY_KEY, true);
+export const lastSuccessTimestamp = (
+  cfg: KastenQueryConfig,
+  lookback: string,
+  actionType: RecoveryActionType,
+  filter?: ActionFilter,
+): string => lastRiseTimestamp(cfg, successSelectorWithRetired(cfg, actionType, filter), lookback, RECOVERY_KEY, true);
 
 /**
  * Seconds since the latest successful backup or export, per policy and
@@ -147,15 +185,24 @@ export const lastSuccessTimestamp = (cfg: KastenQueryConfig, lookback: string, a
  * success, so it never resets the age. No row: no success seen in `lookback`
  * (see `withoutRecoveryPoint`).
  */
-export const recoveryPointAgeSeconds = (cfg: KastenQueryConfig, lookback: string, actionType: RecoveryActionType, filter?: ActionFilter): string =>
-  `time() - ${lastSuccessTimestamp(cfg, lookback, actionType, filter)}`;
+export const recoveryPointAgeSeconds = (
+  cfg: KastenQueryConfig,
+  lookback: string,
+  actionType: RecoveryActionType,
+  filter?: ActionFilter,
+): string => `time() - ${lastSuccessTimestamp(cfg, lookback, actionType, filter)}`;
 
 /**
  * Policies and application namespaces the catalog knows for `actionType` with
  * no success in `lookback`, value 1. Only answered when the catalog was already
  * scraped `lookback` ago, so freshly installed monitoring does not flag every policy.
  */
-export const withoutRecoveryPoint = (cfg: KastenQueryConfig, lookback: string, actionType: RecoveryActionType, filter?: ActionFilter): string => {
+export const withoutRecoveryPoint = (
+  cfg: KastenQueryConfig,
+  lookback: string,
+  actionType: RecoveryActionType,
+  filter?: ActionFilter,
+): string => {
   const known = `group ${by(RECOVERY_KEY)} (${catalogActionsSelector(cfg, [['type', '=', actionType]], filter)})`;
   const coveredSince = `group(last_over_time(${selector(CATALOG_ACTIONS, [kastenNamespaceMatcher(cfg)])}[${GAP_BRIDGE}] offset ${checkDuration(lookback)}))`;
   return `(${known} unless on (policy, exported_namespace) ${lastSuccessTimestamp(cfg, lookback, actionType, filter)}) and on () ${coveredSince}`;
@@ -170,7 +217,12 @@ export const withoutRecoveryPoint = (cfg: KastenQueryConfig, lookback: string, a
  */
 export const newFailedActionsFromCounters = (cfg: KastenQueryConfig, window: string, filter?: ActionFilter): string => {
   const step = checkDuration(cfg.scrapeResolution);
-  const matchers: Matcher[] = [['__name__', '=~', ENDED_COUNTERS], kastenNamespaceMatcher(cfg), ['state', '=~', FAILED_STATUSES], ...filterMatchers(filter, 'app')];
+  const matchers: Matcher[] = [
+    ['__name__', '=~', ENDED_COUNTERS],
+    kastenNamespaceMatcher(cfg),
+    ['state', '=~', FAILED_STATUSES],
+    ...filterMatchers(filter, 'app'),
+  ];
   const withType = `label_replace(${selector('', matchers)}, "type", "$1", "__name__", "${ENDED_COUNTERS}")`;
   return `sum by (policy, app, type) (round(increase(${withType}[${checkDuration(window)}:${step}])))`;
 };

@@ -42,7 +42,8 @@ export const kastenAlertRules = (
       expr: withoutRecoveryPoint(cfg, maxAge, 'backup'),
       for: '10m',
       severity: 'critical',
-      summary: 'No successful Kasten backup of {{ $labels.exported_namespace }} by policy {{ $labels.policy }} in ' + maxAge,
+      summary:
+        'No successful Kasten backup of {{ $labels.exported_namespace }} by policy {{ $labels.policy }} in ' + maxAge,
       description: `Policy {{ $labels.policy }} has no successful backup of namespace {{ $labels.exported_namespace }} in the last ${maxAge}; the newest recovery point is older than that, or none exists.`,
     },
     {

@@ -46,22 +46,39 @@ const KEY = 'max by (policy, type, exported_namespace, status)';
 const rise = (sel: string, ns = 'kasten-io', step = '30s') =>
   `clamp_min(${KEY} (last_over_time(${sel}[5m])) - (${KEY} (last_over_time(${sel}[5m] offset ${step})) or (${KEY} (last_over_time(${sel}[5m])) * 0 and on () group(last_over_time(catalog_actions_count{namespace="${ns}"}[5m] offset ${step})))), 0)`;
 /** Successes add live and retired records per key, so a retention retirement in the same scrape cannot hide a new backup. */
-const SUM_KEY = 'sum by (policy, type, exported_namespace, status) (max by (policy, type, exported_namespace, status, liveness)';
+const SUM_KEY =
+  'sum by (policy, type, exported_namespace, status) (max by (policy, type, exported_namespace, status, liveness)';
 const riseLiveAndRetired = (sel: string, ns = 'kasten-io', step = '30s') =>
   `clamp_min(${SUM_KEY} (last_over_time(${sel}[5m]))) - (${SUM_KEY} (last_over_time(${sel}[5m] offset ${step}))) or (${SUM_KEY} (last_over_time(${sel}[5m]))) * 0 and on () group(last_over_time(catalog_actions_count{namespace="${ns}"}[5m] offset ${step})))), 0)`;
 const ALL_COMPLETE_BACKUP = 'catalog_actions_count{namespace="kasten-io",type="backup",status="complete"}';
 
 describe('action builders', () => {
   it.each([
-    ['actionCountsByStatus', actionCountsByStatus(cfg), `sum by (status) (${KEY} (catalog_actions_count{namespace="kasten-io",liveness!="retired"}))`],
+    [
+      'actionCountsByStatus',
+      actionCountsByStatus(cfg),
+      `sum by (status) (${KEY} (catalog_actions_count{namespace="kasten-io",liveness!="retired"}))`,
+    ],
     [
       'actionCountsByStatus filtered',
       actionCountsByStatus(cfg, { policy: 'p"1', exportedNamespace: 'a\\b' }),
       `sum by (status) (${KEY} (catalog_actions_count{namespace="kasten-io",liveness!="retired",policy="p\\"1",exported_namespace="a\\\\b"}))`,
     ],
-    ['retainedFailedActions', retainedFailedActions(cfg), `sum by (policy, type, exported_namespace) (${KEY} (${FAILED}))`],
-    ['actionHistory', actionHistory(cfg), `sum by (policy, status) (${KEY} (catalog_actions_count{namespace="kasten-io",liveness!="retired"}))`],
-    ['newFailedActions', newFailedActions(cfg, '10m'), `sum by (policy, type, exported_namespace) (sum_over_time(${rise(FAILED)}[10m:30s] offset -1ms))`],
+    [
+      'retainedFailedActions',
+      retainedFailedActions(cfg),
+      `sum by (policy, type, exported_namespace) (${KEY} (${FAILED}))`,
+    ],
+    [
+      'actionHistory',
+      actionHistory(cfg),
+      `sum by (policy, status) (${KEY} (catalog_actions_count{namespace="kasten-io",liveness!="retired"}))`,
+    ],
+    [
+      'newFailedActions',
+      newFailedActions(cfg, '10m'),
+      `sum by (policy, type, exported_namespace) (sum_over_time(${rise(FAILED)}[10m:30s] offset -1ms))`,
+    ],
     [
       'newFailedActions custom config and filter',
       newFailedActions(custom, '1h', { exportedNamespace: 'line\nbreak' }),
@@ -115,17 +132,49 @@ describe('action builders', () => {
 
 describe('resource builders', () => {
   it.each([
-    ['kastenMemoryBytes', kastenMemoryBytes(cfg), 'sum by (namespace) (container_memory_working_set_bytes{namespace="kasten-io",container="",pod!=""})'],
-    ['kastenMemoryHigh', kastenMemoryHigh(cfg), 'sum by (namespace) (container_memory_working_set_bytes{namespace="kasten-io",container="",pod!=""}) > 3221225472'],
-    ['kastenMemoryHigh custom', kastenMemoryHigh(custom), 'sum by (namespace) (container_memory_working_set_bytes{namespace="k10",container="",pod!=""}) > 1000000000'],
+    [
+      'kastenMemoryBytes',
+      kastenMemoryBytes(cfg),
+      'sum by (namespace) (container_memory_working_set_bytes{namespace="kasten-io",container="",pod!=""})',
+    ],
+    [
+      'kastenMemoryHigh',
+      kastenMemoryHigh(cfg),
+      'sum by (namespace) (container_memory_working_set_bytes{namespace="kasten-io",container="",pod!=""}) > 3221225472',
+    ],
+    [
+      'kastenMemoryHigh custom',
+      kastenMemoryHigh(custom),
+      'sum by (namespace) (container_memory_working_set_bytes{namespace="k10",container="",pod!=""}) > 1000000000',
+    ],
     ['kastenCpuCores', kastenCpuCores(cfg), 'namespace:container_cpu_usage:sum{namespace="kasten-io"}'],
     ['kastenCpuHigh', kastenCpuHigh(cfg), 'namespace:container_cpu_usage:sum{namespace="kasten-io"} > 2'],
     ['kastenCpuHigh custom', kastenCpuHigh(custom), 'namespace:container_cpu_usage:sum{namespace="k10"} > 0.5'],
-    ['pvcUsedPercent catalog', pvcUsedPercent(cfg, 'catalog'), '100 - min(catalog_persistent_volume_free_space_percent{namespace="kasten-io"})'],
-    ['pvcUsedPercent jobs', pvcUsedPercent(cfg, 'jobs'), '100 - min(jobs_persistent_volume_free_space_percent{namespace="kasten-io"})'],
-    ['pvcUsedPercent logging', pvcUsedPercent(cfg, 'logging'), '100 - min(logging_persistent_volume_free_space_percent{namespace="kasten-io"})'],
-    ['catalogPvcUsageHigh', catalogPvcUsageHigh(cfg), '100 - min(catalog_persistent_volume_free_space_percent{namespace="kasten-io"}) > 50'],
-    ['catalogPvcUsageHigh custom', catalogPvcUsageHigh(custom), '100 - min(catalog_persistent_volume_free_space_percent{namespace="k10"}) > 80'],
+    [
+      'pvcUsedPercent catalog',
+      pvcUsedPercent(cfg, 'catalog'),
+      '100 - min(catalog_persistent_volume_free_space_percent{namespace="kasten-io"})',
+    ],
+    [
+      'pvcUsedPercent jobs',
+      pvcUsedPercent(cfg, 'jobs'),
+      '100 - min(jobs_persistent_volume_free_space_percent{namespace="kasten-io"})',
+    ],
+    [
+      'pvcUsedPercent logging',
+      pvcUsedPercent(cfg, 'logging'),
+      '100 - min(logging_persistent_volume_free_space_percent{namespace="kasten-io"})',
+    ],
+    [
+      'catalogPvcUsageHigh',
+      catalogPvcUsageHigh(cfg),
+      '100 - min(catalog_persistent_volume_free_space_percent{namespace="kasten-io"}) > 50',
+    ],
+    [
+      'catalogPvcUsageHigh custom',
+      catalogPvcUsageHigh(custom),
+      '100 - min(catalog_persistent_volume_free_space_percent{namespace="k10"}) > 80',
+    ],
   ])('%s', (_name, actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -140,12 +189,28 @@ describe('health builders', () => {
     ['kastenTargetsUp', kastenTargetsUp(cfg), 'up{namespace="kasten-io"}'],
     ['catalogTargetUp', catalogTargetUp(cfg), 'up{namespace="kasten-io",job="catalog-svc"}'],
     ['catalogTargetUp custom', catalogTargetUp(custom), 'up{namespace="k10",job="catalog"}'],
-    ['catalogTargetUp without catalogJob', catalogTargetUp({ ...cfg, catalogJob: undefined }), 'up{namespace="kasten-io",job="catalog-svc"}'],
-    ['catalogTargetDown', catalogTargetDown(cfg), 'up{namespace="kasten-io",job="catalog-svc"} == 0 or absent(up{namespace="kasten-io",job="catalog-svc"})'],
-    ['metricPresent', metricPresent(cfg, 'catalog_actions_count'), 'count({__name__="catalog_actions_count",namespace="kasten-io"})'],
+    [
+      'catalogTargetUp without catalogJob',
+      catalogTargetUp({ ...cfg, catalogJob: undefined }),
+      'up{namespace="kasten-io",job="catalog-svc"}',
+    ],
+    [
+      'catalogTargetDown',
+      catalogTargetDown(cfg),
+      'up{namespace="kasten-io",job="catalog-svc"} == 0 or absent(up{namespace="kasten-io",job="catalog-svc"})',
+    ],
+    [
+      'metricPresent',
+      metricPresent(cfg, 'catalog_actions_count'),
+      'count({__name__="catalog_actions_count",namespace="kasten-io"})',
+    ],
     ['metricPresent hostile', metricPresent(cfg, 'a"b\n'), 'count({__name__="a\\"b\\n",namespace="kasten-io"})'],
     ['complianceCounts', complianceCounts(cfg), 'max by (state) (compliance_count{namespace="kasten-io"})'],
-    ['policyValidity', policyValidity(cfg), 'sum by (action, status) (max by (action, chained, status) (policies_count{namespace="kasten-io"}))'],
+    [
+      'policyValidity',
+      policyValidity(cfg),
+      'sum by (action, status) (max by (action, chained, status) (policies_count{namespace="kasten-io"}))',
+    ],
     ['profileValidity', profileValidity(cfg), 'max by (type, status) (profiles_count{namespace="kasten-io"})'],
     ['licenseCompliance', licenseCompliance(custom), 'min(metering_license_compliance_status{namespace="k10"})'],
   ])('%s', (_name, actual, expected) => {

@@ -1,4 +1,12 @@
-import { checkDuration, durationSeconds, escapeLabelValue, nameSelector, promNumber, secondsToDuration, selector } from './escape';
+import {
+  checkDuration,
+  durationSeconds,
+  escapeLabelValue,
+  nameSelector,
+  promNumber,
+  secondsToDuration,
+  selector,
+} from './escape';
 
 describe('escapeLabelValue', () => {
   it.each([
@@ -21,8 +29,20 @@ describe('selector', () => {
   it.each([
     ['up', [], 'up{}'],
     ['up', [['namespace', '=', 'kasten-io']], 'up{namespace="kasten-io"}'],
-    ['m', [['a', '!=', ''], ['b', '=~', 'x|y'], ['c', '!~', 'z']], 'm{a!="",b=~"x|y",c!~"z"}'],
-    ['namespace:container_cpu_usage:sum', [['namespace', '=', 'q"']], 'namespace:container_cpu_usage:sum{namespace="q\\""}'],
+    [
+      'm',
+      [
+        ['a', '!=', ''],
+        ['b', '=~', 'x|y'],
+        ['c', '!~', 'z'],
+      ],
+      'm{a!="",b=~"x|y",c!~"z"}',
+    ],
+    [
+      'namespace:container_cpu_usage:sum',
+      [['namespace', '=', 'q"']],
+      'namespace:container_cpu_usage:sum{namespace="q\\""}',
+    ],
     ['', [['__name__', '=~', 'a.+']], '{__name__=~"a.+"}'],
   ] as const)('%s %j', (metric, matchers, expected) => {
     expect(selector(metric, matchers)).toBe(expected);
@@ -37,7 +57,9 @@ describe('selector', () => {
   });
 
   it('nameSelector quotes any metric name', () => {
-    expect(nameSelector('x"} or vector(1)', [['namespace', '=', 'kasten-io']])).toBe('{__name__="x\\"} or vector(1)",namespace="kasten-io"}');
+    expect(nameSelector('x"} or vector(1)', [['namespace', '=', 'kasten-io']])).toBe(
+      '{__name__="x\\"} or vector(1)",namespace="kasten-io"}',
+    );
   });
 });
 

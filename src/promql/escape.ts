@@ -50,8 +50,14 @@ export const durationSeconds = (d: string): number => {
 
 /** Whole seconds as the shortest exact PromQL duration (93600 -> '26h'). */
 export const secondsToDuration = (seconds: number): string => {
-  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`duration must be a positive whole number of seconds: ${seconds}`);
-  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  if (!Number.isInteger(seconds) || seconds <= 0)
+    throw new Error(`duration must be a positive whole number of seconds: ${seconds}`);
+  for (const [unit, size] of [
+    ['w', 604800],
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (seconds % size === 0) return `${seconds / size}${unit}`;
   }
   return `${seconds}s`;

@@ -3,10 +3,14 @@ import { DEFAULT_CATALOG_JOB, type KastenQueryConfig } from './config';
 import { nameSelector, selector } from './escape';
 
 /** One row per scraped Kasten target, 1 = up. */
-export const kastenTargetsUp = (cfg: KastenQueryConfig): string => selector('up', [['namespace', '=', cfg.kastenNamespace]]);
+export const kastenTargetsUp = (cfg: KastenQueryConfig): string =>
+  selector('up', [['namespace', '=', cfg.kastenNamespace]]);
 
 export const catalogTargetUp = (cfg: KastenQueryConfig): string =>
-  selector('up', [['namespace', '=', cfg.kastenNamespace], ['job', '=', cfg.catalogJob ?? DEFAULT_CATALOG_JOB]]);
+  selector('up', [
+    ['namespace', '=', cfg.kastenNamespace],
+    ['job', '=', cfg.catalogJob ?? DEFAULT_CATALOG_JOB],
+  ]);
 
 /** A row per catalog target that is down, or one row when no catalog target is scraped at all. */
 export const catalogTargetDown = (cfg: KastenQueryConfig): string =>

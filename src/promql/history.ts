@@ -14,7 +14,8 @@ export const retainedFailuresTopPolicies = (cfg: KastenQueryConfig, limit: numbe
 };
 
 /** Held actions per status over time (the Overview's counts, as a range query). */
-export const actionsByStatusHistory = (cfg: KastenQueryConfig, filter?: ActionFilter): string => actionCountsByStatus(cfg, filter);
+export const actionsByStatusHistory = (cfg: KastenQueryConfig, filter?: ActionFilter): string =>
+  actionCountsByStatus(cfg, filter);
 
 /** New failed/cancelled actions in each `step`-long interval, summed over policies: one bar per step. */
 export const newFailuresPerStep = (cfg: KastenQueryConfig, step: string, filter?: ActionFilter): string =>

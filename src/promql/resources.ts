@@ -12,13 +12,15 @@ export const kastenMemoryBytes = (cfg: KastenQueryConfig): string =>
     ['pod', '!=', ''],
   ])})`;
 
-export const kastenMemoryHigh = (cfg: KastenQueryConfig): string => `${kastenMemoryBytes(cfg)} > ${promNumber(cfg.memoryThresholdBytes)}`;
+export const kastenMemoryHigh = (cfg: KastenQueryConfig): string =>
+  `${kastenMemoryBytes(cfg)} > ${promNumber(cfg.memoryThresholdBytes)}`;
 
 /** OpenShift's recording rule `namespace:container_cpu_usage:sum` (cluster-monitoring-operator), in cores. */
 export const kastenCpuCores = (cfg: KastenQueryConfig): string =>
   selector('namespace:container_cpu_usage:sum', [['namespace', '=', cfg.kastenNamespace]]);
 
-export const kastenCpuHigh = (cfg: KastenQueryConfig): string => `${kastenCpuCores(cfg)} > ${promNumber(cfg.cpuThresholdCores)}`;
+export const kastenCpuHigh = (cfg: KastenQueryConfig): string =>
+  `${kastenCpuCores(cfg)} > ${promNumber(cfg.cpuThresholdCores)}`;
 
 /** Percent used of a Kasten PVC; the fullest if several targets report it. */
 export const pvcUsedPercent = (cfg: KastenQueryConfig, pvc: KastenPvc): string =>

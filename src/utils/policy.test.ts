@@ -31,7 +31,12 @@ describe('recoveryPointVerdict', () => {
     ['paused wins over stale', 10 * 86_400, policy('@hourly', true), { verdict: 'paused' }],
     ['paused wins over never', undefined, policy('@daily', true), { verdict: 'paused' }],
     ['on demand: any age is fine', 100 * 86_400, policy('@onDemand'), { verdict: 'ok' }],
-    ['on demand without any backup yet: nothing to judge, not a failure', undefined, policy('@onDemand'), { verdict: 'unknown' }],
+    [
+      'on demand without any backup yet: nothing to judge, not a failure',
+      undefined,
+      policy('@onDemand'),
+      { verdict: 'unknown' },
+    ],
     [
       'cron frequency: the configured maximum age decides (ok)',
       MAX,

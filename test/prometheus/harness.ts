@@ -81,9 +81,16 @@ export const ensurePrometheusInstalled = (): void => {
     }
   };
   if (has('prometheus') && has('promtool')) return;
-  execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 };
 
 export const escapeOpenMetricsLabelValue = (v: string): string =>

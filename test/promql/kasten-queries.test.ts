@@ -32,8 +32,19 @@ import {
   withoutRecoveryPoint,
   type KastenQueryConfig,
 } from '../../src/promql';
-import { actionsByStatusHistory, knownPolicies, newFailuresPerStep, retainedFailuresTopPolicies } from '../../src/promql/history';
-import { startCounter, startPrometheus, type Labels, type PrometheusServer, type VectorSample } from '../prometheus/harness';
+import {
+  actionsByStatusHistory,
+  knownPolicies,
+  newFailuresPerStep,
+  retainedFailuresTopPolicies,
+} from '../../src/promql/history';
+import {
+  startCounter,
+  startPrometheus,
+  type Labels,
+  type PrometheusServer,
+  type VectorSample,
+} from '../prometheus/harness';
 import { APP, END, GAP_END, MEMORY, POLICY, RESTART, T0, kastenFixture } from '../prometheus/fixtures/kasten-scenarios';
 
 const cfg = DEFAULT_QUERY_CONFIG;
@@ -43,14 +54,21 @@ const startsBefore = startCounter.starts;
 beforeAll(async () => {
   prom = await startPrometheus({
     fixtures: kastenFixture(),
-    recordingRules: { file: path.join(__dirname, '../../dev/prometheus/recording-rules.yml'), start: T0, end: END, evalInterval: '30s' },
+    recordingRules: {
+      file: path.join(__dirname, '../../dev/prometheus/recording-rules.yml'),
+      start: T0,
+      end: END,
+      evalInterval: '30s',
+    },
   });
 }, 60_000);
 
 afterAll(async () => {
   await prom?.stop();
   // Read by the lead's timing notes: how many Prometheus processes this file launched.
-  process.stdout.write(`promql: kasten-queries.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`);
+  process.stdout.write(
+    `promql: kasten-queries.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`,
+  );
 });
 
 const at = (expr: string, offset: number): Promise<VectorSample[]> => prom.query(expr, T0 + offset);
@@ -91,13 +109,19 @@ describe('new failed actions (rises of catalog_actions_count)', () => {
   });
 
   test('the seed increase() gives a fraction on the same data between scrapes; ours stays whole (why we do not use it)', async () => {
-    const [row] = await at(`increase(catalog_actions_count{namespace="kasten-io",policy="${POLICY.seed}",status="failed"}[10m])`, 1515);
+    const [row] = await at(
+      `increase(catalog_actions_count{namespace="kasten-io",policy="${POLICY.seed}",status="failed"}[10m])`,
+      1515,
+    );
     expect(Number.isInteger(Number(row?.value[1]))).toBe(false);
     expectWholeNumber(valueWhere(await at(newFailedActions(cfg, window), 1515), seedKey), 2);
   });
 
   test('the seed increase() reads the retirement as a new failure (why we do not use it)', async () => {
-    const [row] = await at(`increase(catalog_actions_count{namespace="kasten-io",policy="${POLICY.retire}",status="failed"}[10m])`, 2000);
+    const [row] = await at(
+      `increase(catalog_actions_count{namespace="kasten-io",policy="${POLICY.retire}",status="failed"}[10m])`,
+      2000,
+    );
     expect(Number(row?.value[1])).toBeGreaterThan(0);
   });
 
@@ -125,7 +149,9 @@ describe('new failed actions (rises of catalog_actions_count)', () => {
 
   test('"value now minus value at window start" nets that failure away (why we do not use it)', async () => {
     const sel = `catalog_actions_count{namespace="kasten-io",policy="${POLICY.riseThenRetire}",status="failed"}`;
-    expect(await at(`clamp_min(${sel} - ${sel} offset 10m, 0)`, 2700)).toEqual([expect.objectContaining({ value: [T0 + 2700, '0'] })]);
+    expect(await at(`clamp_min(${sel} - ${sel} offset 10m, 0)`, 2700)).toEqual([
+      expect.objectContaining({ value: [T0 + 2700, '0'] }),
+    ]);
   });
 
   test("a brand-new policy's first failure counts", async () => {
@@ -147,7 +173,9 @@ describe('new failed actions (rises of catalog_actions_count)', () => {
   test('a catalog pod restart (new pod and instance labels) does not replay retained failures', async () => {
     const rows = await at(newFailedActions(cfg, window), RESTART - T0 + 300);
     // The brand-new policy's first failure (T0+3000) is the only new one in this window.
-    expect(rows.filter((r) => r.value[1] !== '0').map((r) => [r.metric.policy, r.value[1]])).toEqual([[POLICY.brandNew, '1']]);
+    expect(rows.filter((r) => r.value[1] !== '0').map((r) => [r.metric.policy, r.value[1]])).toEqual([
+      [POLICY.brandNew, '1'],
+    ]);
     expect(rows.length).toBeGreaterThan(5);
   });
 
@@ -210,11 +238,21 @@ describe('action counts and history', () => {
 describe('history builders (query_range)', () => {
   test('new failures per step: every rise lands in exactly one step', async () => {
     for (const step of [30, 60, 300]) {
-      const [series] = await prom.queryRange(newFailuresPerStep(cfg, `${step}s`, { policy: POLICY.seed }), T0 + 900, T0 + 1800, step);
+      const [series] = await prom.queryRange(
+        newFailuresPerStep(cfg, `${step}s`, { policy: POLICY.seed }),
+        T0 + 900,
+        T0 + 1800,
+        step,
+      );
       const total = (series?.values ?? []).reduce((sum, [, v]) => sum + Number(v), 0);
       expectWholeNumber(total, 2);
     }
-    const [perMinute] = await prom.queryRange(newFailuresPerStep(cfg, '60s', { policy: POLICY.seed }), T0 + 1200, T0 + 1320, 60);
+    const [perMinute] = await prom.queryRange(
+      newFailuresPerStep(cfg, '60s', { policy: POLICY.seed }),
+      T0 + 1200,
+      T0 + 1320,
+      60,
+    );
     expect(perMinute?.values).toEqual([
       [T0 + 1200, '0'],
       [T0 + 1260, '1'],
@@ -223,10 +261,18 @@ describe('history builders (query_range)', () => {
   });
 
   test('status history, top policies by retained failures, known policies', async () => {
-    const byStatus = await prom.queryRange(actionsByStatusHistory(cfg, { policy: POLICY.seed }), T0 + 1200, T0 + 1320, 60);
+    const byStatus = await prom.queryRange(
+      actionsByStatusHistory(cfg, { policy: POLICY.seed }),
+      T0 + 1200,
+      T0 + 1320,
+      60,
+    );
     expect(byStatus.find((s) => s.metric.status === 'failed')?.values.map(([, v]) => v)).toEqual(['2', '3', '4']);
     const top = await at(retainedFailuresTopPolicies(cfg, 2), 1500);
-    expect(Object.fromEntries(top.map((r) => [r.metric.policy, r.value[1]]))).toEqual({ [POLICY.seed]: '4', [POLICY.retire]: '4' });
+    expect(Object.fromEntries(top.map((r) => [r.metric.policy, r.value[1]]))).toEqual({
+      [POLICY.seed]: '4',
+      [POLICY.retire]: '4',
+    });
     const policies = (await at(knownPolicies(cfg, { exportedNamespace: APP.rpo }), 1500)).map((r) => r.metric.policy);
     expect(policies).toEqual([POLICY.rpo]);
   });
@@ -236,20 +282,39 @@ describe('recovery point age', () => {
   const lookback = '1h';
 
   test('counts from the last successful backup', async () => {
-    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 2000), { policy: POLICY.rpo, exported_namespace: APP.rpo })).toBe(500);
+    expect(
+      valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 2000), {
+        policy: POLICY.rpo,
+        exported_namespace: APP.rpo,
+      }),
+    ).toBe(500);
   });
 
   test('a retirement does not reset it', async () => {
-    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 2700), { policy: POLICY.rpo })).toBe(1200);
+    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 2700), { policy: POLICY.rpo })).toBe(
+      1200,
+    );
   });
 
   test('a backup whose retention retires an old restore point in the same scrape still counts as a success', async () => {
-    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 1800), { policy: POLICY.churn, exported_namespace: APP.churn })).toBe(300);
-    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 2400), { policy: POLICY.churn, exported_namespace: APP.churn })).toBe(300);
+    expect(
+      valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 1800), {
+        policy: POLICY.churn,
+        exported_namespace: APP.churn,
+      }),
+    ).toBe(300);
+    expect(
+      valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'backup'), 2400), {
+        policy: POLICY.churn,
+        exported_namespace: APP.churn,
+      }),
+    ).toBe(300);
   });
 
   test('exports are separate', async () => {
-    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'export'), 2700), { policy: POLICY.rpo })).toBe(900);
+    expect(valueWhere(await at(recoveryPointAgeSeconds(cfg, lookback, 'export'), 2700), { policy: POLICY.rpo })).toBe(
+      900,
+    );
   });
 
   test('policies with restore points but no success in the look-back are listed', async () => {
@@ -311,7 +376,9 @@ describe('health', () => {
   });
 
   test('the user-workload Prometheus answers as its own target, and never through a Kasten selector', async () => {
-    expect((await at(userWorkloadPrometheusUp(), 1000)).map((r) => [r.metric.job, r.value[1]])).toEqual([['prometheus-user-workload', '1']]);
+    expect((await at(userWorkloadPrometheusUp(), 1000)).map((r) => [r.metric.job, r.value[1]])).toEqual([
+      ['prometheus-user-workload', '1'],
+    ]);
     expect((await at(kastenTargetsUp(cfg), 1000)).some((r) => r.metric.job === 'prometheus-user-workload')).toBe(false);
   });
 
@@ -323,7 +390,11 @@ describe('health', () => {
 
   test('compliance, policy and profile validity, licence', async () => {
     const compliance = await at(complianceCounts(cfg), 1000);
-    expect(Object.fromEntries(compliance.map((r) => [r.metric.state, Number(r.value[1])]))).toEqual({ Compliant: 5, NotCompliant: 2, Unmanaged: 1 });
+    expect(Object.fromEntries(compliance.map((r) => [r.metric.state, Number(r.value[1])]))).toEqual({
+      Compliant: 5,
+      NotCompliant: 2,
+      Unmanaged: 1,
+    });
     const policies = await at(policyValidity(cfg), 1000);
     expect(valueWhere(policies, { action: 'backup', status: 'Success' })).toBe(5);
     expect(valueWhere(policies, { action: 'backup', status: 'Failed' })).toBe(1);
@@ -356,10 +427,19 @@ describe('alert rules', () => {
   });
 
   test('recovery point too old, with a max age that fits the fixture', async () => {
-    const expr = kastenAlertRules(cfg, '10m', 1800).find((r) => r.alert === 'KastenRecoveryPointTooOld')?.expr ?? 'error(';
+    const expr =
+      kastenAlertRules(cfg, '10m', 1800).find((r) => r.alert === 'KastenRecoveryPointTooOld')?.expr ?? 'error(';
     const rows = await at(expr, 3000);
     // Every policy with backups but none successful in the last 30m; the export-only policy and the one that succeeded at T0+1500 are not.
-    const expected = [POLICY.seed, POLICY.retire, POLICY.riseThenRetire, POLICY.cancel, POLICY.hostile, POLICY.afterGap, POLICY.stale];
+    const expected = [
+      POLICY.seed,
+      POLICY.retire,
+      POLICY.riseThenRetire,
+      POLICY.cancel,
+      POLICY.hostile,
+      POLICY.afterGap,
+      POLICY.stale,
+    ];
     expect(rows.map((r) => r.metric.policy).sort()).toEqual([...expected].sort());
     expect(has(rows, { policy: POLICY.stale })).toBe(true);
     expect(has(rows, { policy: POLICY.rpo })).toBe(false);

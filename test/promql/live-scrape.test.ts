@@ -58,7 +58,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await prom?.stop();
   await new Promise((r) => server?.close(r));
-  process.stdout.write(`promql: live-scrape.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`);
+  process.stdout.write(
+    `promql: live-scrape.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`,
+  );
 });
 
 // Wall-clock phases at a 1 s scrape interval: ~9 s, the price of the only case backfilling cannot build.
@@ -82,6 +84,9 @@ test('a failed scrape neither replays retained failures nor hides a later one', 
 
   const rows = await prom.query(newFailedActions(cfg, '1m'), now());
   expect(rows).toEqual([
-    { metric: { policy: 'live-policy', type: 'backup', exported_namespace: 'app-ns' }, value: [expect.any(Number), '1'] },
+    {
+      metric: { policy: 'live-policy', type: 'backup', exported_namespace: 'app-ns' },
+      value: [expect.any(Number), '1'],
+    },
   ]);
 }, 30_000);

@@ -25,8 +25,12 @@ test('every translated string in the code is in locales/en and nothing stale is 
 describe('built plugin manifest (dist/ from scripts/test.sh)', () => {
   const manifestPath = path.join(root, 'dist/plugin-manifest.json');
   type Ext = { type: string; properties: Record<string, unknown> };
-  const manifest = (): { name: string; extensions: Ext[]; loadScripts: string[]; dependencies: Record<string, string> } =>
-    JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  const manifest = (): {
+    name: string;
+    extensions: Ext[];
+    loadScripts: string[];
+    dependencies: Record<string, string>;
+  } => JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 
   test('names the plugin, depends on console 4.22+ and loads a hashed entry', () => {
     const m = manifest();
@@ -39,7 +43,12 @@ describe('built plugin manifest (dist/ from scripts/test.sh)', () => {
   test('carries Observe > Kasten, both routes and the Namespace and Project tabs', () => {
     const exts = manifest().extensions;
     const nav = exts.find((e) => e.type === 'console.navigation/href');
-    expect(nav?.properties).toMatchObject({ href: '/kasten', section: 'observe', perspective: 'admin', insertAfter: ['targets', 'dashboards'] });
+    expect(nav?.properties).toMatchObject({
+      href: '/kasten',
+      section: 'observe',
+      perspective: 'admin',
+      insertAfter: ['targets', 'dashboards'],
+    });
     const route = exts.find((e) => e.type === 'console.page/route');
     expect(route?.properties.path).toEqual(['/kasten', '/kasten/ns/:ns']);
     const tabs = exts.filter((e) => e.type === 'console.tab/horizontalNav').map((e) => e.properties.model);

@@ -83,11 +83,24 @@ export function DataTable<R>({
                   aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
                   scope="col"
                 >
-                  <button type="button" className="pf-v6-c-table__button" onClick={() => toggle(c.id)} data-test={`sort-${c.id}`}>
+                  <button
+                    type="button"
+                    className="pf-v6-c-table__button"
+                    onClick={() => toggle(c.id)}
+                    data-test={`sort-${c.id}`}
+                  >
                     <div className="pf-v6-c-table__button-content">
                       <span className="pf-v6-c-table__text">{c.title}</span>
                       <span className="pf-v6-c-table__sort-indicator">
-                        {active ? sort.desc ? <LongArrowAltDownIcon aria-hidden="true" /> : <LongArrowAltUpIcon aria-hidden="true" /> : <ArrowsAltVIcon aria-hidden="true" />}
+                        {active ? (
+                          sort.desc ? (
+                            <LongArrowAltDownIcon aria-hidden="true" />
+                          ) : (
+                            <LongArrowAltUpIcon aria-hidden="true" />
+                          )
+                        ) : (
+                          <ArrowsAltVIcon aria-hidden="true" />
+                        )}
                       </span>
                     </div>
                     <span className="pf-v6-screen-reader">
@@ -102,7 +115,12 @@ export function DataTable<R>({
         <tbody className="pf-v6-c-table__tbody">
           {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
           {visible.map((row, i) => (
-            <tr key={rowKey(row)} className="pf-v6-c-table__tr" aria-rowindex={first + i + 2} style={{ height: ROW_HEIGHT }}>
+            <tr
+              key={rowKey(row)}
+              className="pf-v6-c-table__tr"
+              aria-rowindex={first + i + 2}
+              style={{ height: ROW_HEIGHT }}
+            >
               {columns.map((c) => (
                 <td key={c.id} className="pf-v6-c-table__td" data-label={c.title}>
                   {c.render ? c.render(row) : String(c.sortValue(row))}

@@ -9,7 +9,11 @@ export const Panel: React.FC<{
   queries?: PanelQuery[];
   children: React.ReactNode;
 }> = ({ id, title, description, queries, children }) => (
-  <section className="pf-v6-c-card kasten-console-plugin__panel" aria-labelledby={`${id}-title`} data-test={`panel-${id}`}>
+  <section
+    className="pf-v6-c-card kasten-console-plugin__panel"
+    aria-labelledby={`${id}-title`}
+    data-test={`panel-${id}`}
+  >
     <div className="pf-v6-c-card__header">
       <div className="pf-v6-c-card__title">
         <h2 className="pf-v6-c-card__title-text" id={`${id}-title`}>

@@ -55,7 +55,11 @@ export const QueryActions: React.FC<{ queries: PanelQuery[]; panelId: string }> 
               <pre className="kasten-console-plugin__code" data-test="promql">
                 {q.query}
               </pre>
-              <Link className="pf-v6-c-button pf-m-link pf-m-inline" to={metricsConsoleUrl(q.query)} data-test="open-in-metrics">
+              <Link
+                className="pf-v6-c-button pf-m-link pf-m-inline"
+                to={metricsConsoleUrl(q.query)}
+                data-test="open-in-metrics"
+              >
                 {t('Open in Metrics')}
               </Link>{' '}
               <button type="button" className="pf-v6-c-button pf-m-link pf-m-inline" onClick={() => copy(q.query)}>

@@ -34,7 +34,11 @@ export const ErrorMessage: React.FC<{ error: PromError; stale: boolean }> = ({ e
           <strong>{title}</strong>
           {error.status !== undefined && ` (HTTP ${error.status})`}: {error.message}
           {hint && <span className="kasten-console-plugin__block">{hint}</span>}
-          {stale && <span className="kasten-console-plugin__block">{t('Showing the last data received; it may be out of date.')}</span>}
+          {stale && (
+            <span className="kasten-console-plugin__block">
+              {t('Showing the last data received; it may be out of date.')}
+            </span>
+          )}
         </span>
       </div>
     </div>

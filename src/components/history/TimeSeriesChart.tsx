@@ -43,14 +43,31 @@ const useWidth = (): [React.RefObject<HTMLDivElement>, number] => {
   return [ref, width];
 };
 
-const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({ title, series, nameOf, formatValue, formatTime, threshold, integer }) => {
+const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({
+  title,
+  series,
+  nameOf,
+  formatValue,
+  formatTime,
+  threshold,
+  integer,
+}) => {
   const [ref, width] = useWidth();
   const named = series.map((s) => ({ name: nameOf(s.labels), points: s.points }));
   const allX = named.flatMap((s) => s.points.map((p) => p.x));
   const minX = allX.length ? Math.min(...allX) : 0;
   const maxX = allX.length ? Math.max(...allX) : 1;
   const lines = threshold
-    ? [...named, { name: threshold.label, points: [{ x: minX, y: threshold.value }, { x: maxX, y: threshold.value }] }]
+    ? [
+        ...named,
+        {
+          name: threshold.label,
+          points: [
+            { x: minX, y: threshold.value },
+            { x: maxX, y: threshold.value },
+          ],
+        },
+      ]
     : named;
   return (
     <div ref={ref} className="kasten-console-plugin__chart" data-test="chart">
@@ -58,7 +75,9 @@ const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({ title, series, nameOf
         ariaTitle={title}
         containerComponent={
           <ChartVoronoiContainer
-            labels={({ datum }: { datum: { name: string; x: number; y: number } }) => `${datum.name}: ${formatValue(datum.y)} (${formatTime(datum.x)})`}
+            labels={({ datum }: { datum: { name: string; x: number; y: number } }) =>
+              `${datum.name}: ${formatValue(datum.y)} (${formatTime(datum.x)})`
+            }
             constrainToVisibleArea
             voronoiDimension="x"
           />
@@ -75,7 +94,9 @@ const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({ title, series, nameOf
           dependentAxis
           showGrid
           tickFormat={(y: number) => formatValue(y)}
-          tickValues={integer ? integerTicks(Math.max(0, ...lines.flatMap((l) => l.points.map((p) => p.y)))) : undefined}
+          tickValues={
+            integer ? integerTicks(Math.max(0, ...lines.flatMap((l) => l.points.map((p) => p.y)))) : undefined
+          }
         />
         <ChartGroup>
           {lines.map((l) => (

@@ -38,7 +38,13 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
     { key: 'setup', title: t('Setup') },
   ];
   const formatTime = React.useCallback(
-    (ms: number) => new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms),
+    (ms: number) =>
+      new Intl.DateTimeFormat(i18n.language, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(ms),
     [i18n.language],
   );
   const windowDuration = promDuration(range.timeRangeMs);
@@ -56,17 +62,46 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
       />
       {access?.mode === 'tenancy' && (
         <p className="kasten-console-plugin__muted" data-test="tenancy-note">
-          {t('You read metrics through the tenancy proxy for namespace {{namespace}}: only series of that namespace are visible.', {
-            namespace: access.namespace,
-          })}
+          {t(
+            'You read metrics through the tenancy proxy for namespace {{namespace}}: only series of that namespace are visible.',
+            {
+              namespace: access.namespace,
+            },
+          )}
         </p>
       )}
       {tab !== 'setup' && <SetupBannerContainer onOpenSetup={() => setTab('setup')} />}
-      <TabBar tabs={tabs} active={tab} onSelect={(k) => setTab(k === 'overview' ? undefined : k)} label={t('Kasten views')} idPrefix="kasten" />
-      <div role="tabpanel" id="kasten-panel" aria-labelledby={`kasten-tab-${tab}`} className="kasten-console-plugin__tabpanel">
-        {tab === 'overview' && <OverviewTab windowDuration={windowDuration} windowLabel={formatAge(range.timeRangeMs / 1000)} namespace={namespace} />}
-        {tab === 'history' && <HistoryTab timeRangeMs={range.timeRangeMs} endTime={range.endTime} namespace={namespace} formatTime={formatTime} />}
-        {tab === 'resources' && <ResourcesTab timeRangeMs={range.timeRangeMs} endTime={range.endTime} formatTime={formatTime} />}
+      <TabBar
+        tabs={tabs}
+        active={tab}
+        onSelect={(k) => setTab(k === 'overview' ? undefined : k)}
+        label={t('Kasten views')}
+        idPrefix="kasten"
+      />
+      <div
+        role="tabpanel"
+        id="kasten-panel"
+        aria-labelledby={`kasten-tab-${tab}`}
+        className="kasten-console-plugin__tabpanel"
+      >
+        {tab === 'overview' && (
+          <OverviewTab
+            windowDuration={windowDuration}
+            windowLabel={formatAge(range.timeRangeMs / 1000)}
+            namespace={namespace}
+          />
+        )}
+        {tab === 'history' && (
+          <HistoryTab
+            timeRangeMs={range.timeRangeMs}
+            endTime={range.endTime}
+            namespace={namespace}
+            formatTime={formatTime}
+          />
+        )}
+        {tab === 'resources' && (
+          <ResourcesTab timeRangeMs={range.timeRangeMs} endTime={range.endTime} formatTime={formatTime} />
+        )}
         {tab === 'setup' && <SetupTabContainer />}
       </div>
       <p className="kasten-console-plugin__footer">
@@ -74,7 +109,9 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
           {t('Kasten alerts in Observe > Alerting')}
         </Link>
         {' · '}
-        <span className="kasten-console-plugin__muted">{t('Kasten namespace: {{namespace}}', { namespace: config.kastenNamespace })}</span>
+        <span className="kasten-console-plugin__muted">
+          {t('Kasten namespace: {{namespace}}', { namespace: config.kastenNamespace })}
+        </span>
       </p>
     </RefreshContext.Provider>
   );

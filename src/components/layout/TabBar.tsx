@@ -9,7 +9,13 @@ export interface TabDef<K extends string> {
  * WAI-ARIA tabs with PatternFly's tab classes: arrow keys move between tabs,
  * only the selected one is in the tab order.
  */
-export function TabBar<K extends string>({ tabs, active, onSelect, label, idPrefix }: {
+export function TabBar<K extends string>({
+  tabs,
+  active,
+  onSelect,
+  label,
+  idPrefix,
+}: {
   tabs: TabDef<K>[];
   active: K;
   onSelect: (k: K) => void;

@@ -8,24 +8,32 @@ import { HistoryView } from '../history/HistoryView';
 import { OverviewView } from '../overview/OverviewView';
 import { ResourcesView } from '../resources/ResourcesView';
 
-export const OverviewTab: React.FC<{ windowDuration: string; windowLabel: string; namespace?: string }> = ({ windowDuration, windowLabel, namespace }) => {
+export const OverviewTab: React.FC<{ windowDuration: string; windowLabel: string; namespace?: string }> = ({
+  windowDuration,
+  windowLabel,
+  namespace,
+}) => {
   const data = useOverviewData(windowDuration, namespace);
   const [filter, setFilter] = useUrlParam('filter');
   return <OverviewView data={data} windowLabel={windowLabel} filter={filter} onFilterChange={setFilter} />;
 };
 
-export const HistoryTab: React.FC<{ timeRangeMs: number; endTime?: number; namespace?: string; formatTime: (ms: number) => string }> = ({
-  timeRangeMs,
-  endTime,
-  namespace,
-  formatTime,
-}) => {
+export const HistoryTab: React.FC<{
+  timeRangeMs: number;
+  endTime?: number;
+  namespace?: string;
+  formatTime: (ms: number) => string;
+}> = ({ timeRangeMs, endTime, namespace, formatTime }) => {
   const [policy, setPolicy] = useUrlParam('policy');
   const data = useHistoryData(timeRangeMs, endTime, namespace, policy);
   return <HistoryView data={data} policy={policy} onPolicyChange={setPolicy} formatTime={formatTime} />;
 };
 
-export const ResourcesTab: React.FC<{ timeRangeMs: number; endTime?: number; formatTime: (ms: number) => string }> = ({ timeRangeMs, endTime, formatTime }) => {
+export const ResourcesTab: React.FC<{ timeRangeMs: number; endTime?: number; formatTime: (ms: number) => string }> = ({
+  timeRangeMs,
+  endTime,
+  formatTime,
+}) => {
   const data = useResourcesData(timeRangeMs, endTime);
   return <ResourcesView data={data} formatTime={formatTime} />;
 };

@@ -20,7 +20,13 @@ const errorText = (a: KastenAction): string => {
 };
 
 const stateStatus = (state: string | undefined) =>
-  state === 'Complete' ? 'pass' : state === 'Failed' || state === 'Cancelled' ? 'fail' : state === 'AttemptFailed' ? 'warning' : 'unknown';
+  state === 'Complete'
+    ? 'pass'
+    : state === 'Failed' || state === 'Cancelled'
+      ? 'fail'
+      : state === 'AttemptFailed'
+        ? 'warning'
+        : 'unknown';
 
 export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ actions }) => {
   const { t, i18n } = useKastenTranslation();
@@ -28,7 +34,12 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
     { id: 'kind', title: t('Kind'), sortValue: (a) => a.kind ?? '' },
     { id: 'name', title: t('Name'), sortValue: (a) => a.metadata?.name ?? '' },
     { id: 'policy', title: t('Policy'), sortValue: (a) => a.metadata?.labels?.['k10.kasten.io/policyName'] ?? '' },
-    { id: 'state', title: t('State'), sortValue: (a) => a.status?.state ?? '', render: (a) => <StatusText status={stateStatus(a.status?.state)} text={a.status?.state ?? t('unknown')} /> },
+    {
+      id: 'state',
+      title: t('State'),
+      sortValue: (a) => a.status?.state ?? '',
+      render: (a) => <StatusText status={stateStatus(a.status?.state)} text={a.status?.state ?? t('unknown')} />,
+    },
     {
       id: 'end',
       title: t('Ended'),
@@ -53,9 +64,21 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
 /** Kasten's action resources in one namespace, read with the user's own rights (k10-basic covers them). */
 export const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ namespace }) => {
   const { t } = useKastenTranslation();
-  const [backups, bLoaded, bError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[0]), namespace, isList: true });
-  const [exportActions, eLoaded, eError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[1]), namespace, isList: true });
-  const [restores, rLoaded, rError] = useK8sWatchResource<KastenAction[]>({ groupVersionKind: gvk(ACTION_KINDS[2]), namespace, isList: true });
+  const [backups, bLoaded, bError] = useK8sWatchResource<KastenAction[]>({
+    groupVersionKind: gvk(ACTION_KINDS[0]),
+    namespace,
+    isList: true,
+  });
+  const [exportActions, eLoaded, eError] = useK8sWatchResource<KastenAction[]>({
+    groupVersionKind: gvk(ACTION_KINDS[1]),
+    namespace,
+    isList: true,
+  });
+  const [restores, rLoaded, rError] = useK8sWatchResource<KastenAction[]>({
+    groupVersionKind: gvk(ACTION_KINDS[2]),
+    namespace,
+    isList: true,
+  });
   const error: unknown = bError ?? eError ?? rError;
   if (error) {
     const msg = error instanceof Error ? error.message : String(error);
@@ -66,7 +89,12 @@ export const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ name
     );
   }
   if (!bLoaded || !eLoaded || !rLoaded) return <LoadingRows />;
-  const withKind = (list: KastenAction[] | undefined, kind: string) => (list ?? []).map((a) => ({ ...a, kind: a.kind ?? kind }));
-  const all = [...withKind(backups, 'BackupAction'), ...withKind(exportActions, 'ExportAction'), ...withKind(restores, 'RestoreAction')];
+  const withKind = (list: KastenAction[] | undefined, kind: string) =>
+    (list ?? []).map((a) => ({ ...a, kind: a.kind ?? kind }));
+  const all = [
+    ...withKind(backups, 'BackupAction'),
+    ...withKind(exportActions, 'ExportAction'),
+    ...withKind(restores, 'RestoreAction'),
+  ];
   return <ActionResourcesView actions={all} />;
 };

@@ -24,7 +24,7 @@ export const NamespaceTabBody: React.FC<{ namespace?: string }> = ({ namespace }
           <div className="pf-v6-c-helper-text__item pf-m-warning">
             <span className="pf-v6-c-helper-text__item-text">
               {t(
-                'Kasten\'s metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten\'s action resources in {{namespace}} from the Kubernetes API instead.',
+                "Kasten's metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten's action resources in {{namespace}} from the Kubernetes API instead.",
                 { kasten: config.kastenNamespace, namespace },
               )}
             </span>

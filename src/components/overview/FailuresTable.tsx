@@ -7,37 +7,72 @@ import { DataTable, type Column } from '../common/DataTable';
 const rowKey = (r: FailureRow) => `${r.policy}\u0000${r.type}\u0000${r.namespace}`;
 
 /** Failures per policy, action type and application namespace; `withLast` adds the time of the latest one. */
-export const FailuresTable: React.FC<{ rows: FailureRow[]; caption: string; countTitle: string; withLast: boolean; testId: string }> = ({
-  rows,
-  caption,
-  countTitle,
-  withLast,
-  testId,
-}) => {
+export const FailuresTable: React.FC<{
+  rows: FailureRow[];
+  caption: string;
+  countTitle: string;
+  withLast: boolean;
+  testId: string;
+}> = ({ rows, caption, countTitle, withLast, testId }) => {
   const { t, i18n } = useKastenTranslation();
   const columns = React.useMemo((): Column<FailureRow>[] => {
     const cols: Column<FailureRow>[] = [
-      { id: 'policy', title: t('Policy'), sortValue: (r) => r.policy, render: (r) => r.policy || t('(no policy: manual action)') },
+      {
+        id: 'policy',
+        title: t('Policy'),
+        sortValue: (r) => r.policy,
+        render: (r) => r.policy || t('(no policy: manual action)'),
+      },
       { id: 'type', title: t('Action type'), sortValue: (r) => r.type },
-      { id: 'namespace', title: t('Application namespace'), sortValue: (r) => r.namespace, render: (r) => r.namespace || '—' },
-      { id: 'count', title: countTitle, sortValue: (r) => r.count, render: (r) => formatNumber(r.count, i18n.language, 0), numeric: true },
+      {
+        id: 'namespace',
+        title: t('Application namespace'),
+        sortValue: (r) => r.namespace,
+        render: (r) => r.namespace || '—',
+      },
+      {
+        id: 'count',
+        title: countTitle,
+        sortValue: (r) => r.count,
+        render: (r) => formatNumber(r.count, i18n.language, 0),
+        numeric: true,
+      },
     ];
     if (withLast) {
       cols.push({
         id: 'last',
         title: t('Last failure'),
         sortValue: (r) => r.lastFailure ?? 0,
-        render: (r) => (r.lastFailure ? <time dateTime={new Date(r.lastFailure * 1000).toISOString()}>{formatDateTime(r.lastFailure, i18n.language)}</time> : '—'),
+        render: (r) =>
+          r.lastFailure ? (
+            <time dateTime={new Date(r.lastFailure * 1000).toISOString()}>
+              {formatDateTime(r.lastFailure, i18n.language)}
+            </time>
+          ) : (
+            '—'
+          ),
       });
     }
     return cols;
   }, [t, i18n.language, countTitle, withLast]);
-  return <DataTable columns={columns} rows={rows} rowKey={rowKey} caption={caption} initialSort={{ id: 'count', desc: true }} testId={testId} />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={rowKey}
+      caption={caption}
+      initialSort={{ id: 'count', desc: true }}
+      testId={testId}
+    />
+  );
 };
 
 /** Case-insensitive match on policy, type or namespace. */
 export const filterFailures = (rows: FailureRow[], text: string | undefined): FailureRow[] => {
   const q = text?.trim().toLowerCase();
   if (!q) return rows;
-  return rows.filter((r) => r.policy.toLowerCase().includes(q) || r.namespace.toLowerCase().includes(q) || r.type.toLowerCase().includes(q));
+  return rows.filter(
+    (r) =>
+      r.policy.toLowerCase().includes(q) || r.namespace.toLowerCase().includes(q) || r.type.toLowerCase().includes(q),
+  );
 };

@@ -14,7 +14,12 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
     const verdictText = (r: RecoveryRow): React.ReactNode => {
       switch (r.verdict) {
         case 'stale':
-          return <StatusText status="fail" text={t('Older than expected ({{expected}})', { expected: formatAge(r.expectedSeconds ?? 0) })} />;
+          return (
+            <StatusText
+              status="fail"
+              text={t('Older than expected ({{expected}})', { expected: formatAge(r.expectedSeconds ?? 0) })}
+            />
+          );
         case 'never':
           return <StatusText status="fail" text={t('No successful backup seen')} />;
         case 'paused':
@@ -27,19 +32,31 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
     };
     return [
       { id: 'policy', title: t('Policy'), sortValue: (r) => r.policy },
-      { id: 'namespace', title: t('Application namespace'), sortValue: (r) => r.namespace, render: (r) => r.namespace || '—' },
-      { id: 'frequency', title: t('Frequency'), sortValue: (r) => r.frequency ?? '', render: (r) => r.frequency ?? t('unknown') },
+      {
+        id: 'namespace',
+        title: t('Application namespace'),
+        sortValue: (r) => r.namespace,
+        render: (r) => r.namespace || '—',
+      },
+      {
+        id: 'frequency',
+        title: t('Frequency'),
+        sortValue: (r) => r.frequency ?? '',
+        render: (r) => r.frequency ?? t('unknown'),
+      },
       {
         id: 'backup',
         title: t('Last backup'),
         sortValue: (r) => r.backupAgeSeconds ?? Number.MAX_SAFE_INTEGER,
-        render: (r) => (r.backupAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) })),
+        render: (r) =>
+          r.backupAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) }),
       },
       {
         id: 'export',
         title: t('Last export'),
         sortValue: (r) => r.exportAgeSeconds ?? Number.MAX_SAFE_INTEGER,
-        render: (r) => (r.exportAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) })),
+        render: (r) =>
+          r.exportAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) }),
       },
       { id: 'verdict', title: t('Recovery point'), sortValue: (r) => r.verdict, render: verdictText },
     ];

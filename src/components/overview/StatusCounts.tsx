@@ -10,7 +10,10 @@ export const StatusCounts: React.FC<{ counts: Array<{ status: string; count: num
   return (
     <dl className="kasten-console-plugin__stats" data-test="status-counts">
       {sorted.map(({ status, count }) => (
-        <div key={status} className={`kasten-console-plugin__stat${order(status) < 2 && count > 0 ? ' kasten-console-plugin__stat--danger' : ''}`}>
+        <div
+          key={status}
+          className={`kasten-console-plugin__stat${order(status) < 2 && count > 0 ? ' kasten-console-plugin__stat--danger' : ''}`}
+        >
           <dt>{status || t('(no status)')}</dt>
           <dd data-test={`status-${status}`}>{formatNumber(count, i18n.language, 0)}</dd>
         </div>

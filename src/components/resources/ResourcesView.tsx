@@ -9,14 +9,21 @@ import { StatusText } from '../common/StatusText';
 import { LazyChart } from '../history/LazyChart';
 import { ThresholdValue } from './ThresholdValue';
 
-const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: number; absentHint: string }> = ({ name, used, warnAbove, absentHint }) => {
+const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: number; absentHint: string }> = ({
+  name,
+  used,
+  warnAbove,
+  absentHint,
+}) => {
   const { t, i18n } = useKastenTranslation();
   return (
     <tr className="pf-v6-c-table__tr" data-test={`pvc-${name}`}>
       <th className="pf-v6-c-table__th" scope="row">
         {name}
       </th>
-      <td className="pf-v6-c-table__td">{used === undefined ? t('No data') : `${formatNumber(used, i18n.language, 1)}%`}</td>
+      <td className="pf-v6-c-table__td">
+        {used === undefined ? t('No data') : `${formatNumber(used, i18n.language, 1)}%`}
+      </td>
       <td className="pf-v6-c-table__td">
         {used === undefined ? (
           <span className="kasten-console-plugin__muted">{absentHint}</span>
@@ -30,7 +37,11 @@ const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: numb
   );
 };
 
-const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; testId: string }> = ({ rows, labelOf, testId }) => (
+const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; testId: string }> = ({
+  rows,
+  labelOf,
+  testId,
+}) => (
   <ul className="kasten-console-plugin__plain-list" data-test={testId}>
     {rows.map((r) => (
       <li key={labelOf(r)}>
@@ -40,7 +51,10 @@ const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; t
   </ul>
 );
 
-export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: number) => string }> = ({ data, formatTime }) => {
+export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: number) => string }> = ({
+  data,
+  formatTime,
+}) => {
   const { t, i18n } = useKastenTranslation();
   const { queries, states, thresholds } = data;
   const bytes = (v: number) => formatBytes(v, i18n.language);
@@ -48,14 +62,27 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
   const percent = (v: number) => `${formatNumber(v, i18n.language, 1)}%`;
   const noData = <p>{t('No data in this time range.')}</p>;
   const platformHint = t(
-    'No series for the Kasten namespace. These platform metrics come from OpenShift\'s own monitoring (kubelet/cAdvisor); reading them needs cluster-monitoring-view or view in the Kasten namespace.',
+    "No series for the Kasten namespace. These platform metrics come from OpenShift's own monitoring (kubelet/cAdvisor); reading them needs cluster-monitoring-view or view in the Kasten namespace.",
   );
-  const controllerHint = t('Not scraped. Add a ServiceMonitor for Kasten\'s controllermanager and metering services (Setup tab).');
+  const controllerHint = t(
+    "Not scraped. Add a ServiceMonitor for Kasten's controllermanager and metering services (Setup tab).",
+  );
   return (
     <div className="kasten-console-plugin__grid">
-      <Panel id="memory" title={t('Kasten memory')} queries={[{ label: t('Memory working set'), query: queries.memory }]}>
+      <Panel
+        id="memory"
+        title={t('Kasten memory')}
+        queries={[{ label: t('Memory working set'), query: queries.memory }]}
+      >
         <QueryStatus state={states.memory} isEmpty={false} empty={null}>
-          <ThresholdValue label={t('Working set')} value={data.memoryBytes} threshold={thresholds.memoryBytes} format={bytes} absentHint={platformHint} testId="memory-value" />
+          <ThresholdValue
+            label={t('Working set')}
+            value={data.memoryBytes}
+            threshold={thresholds.memoryBytes}
+            format={bytes}
+            absentHint={platformHint}
+            testId="memory-value"
+          />
         </QueryStatus>
         <QueryStatus state={states.memoryHistory} isEmpty={data.history.memory.length === 0} empty={noData}>
           <LazyChart
@@ -70,7 +97,14 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
       </Panel>
       <Panel id="cpu" title={t('Kasten CPU')} queries={[{ label: t('CPU usage'), query: queries.cpu }]}>
         <QueryStatus state={states.cpu} isEmpty={false} empty={null}>
-          <ThresholdValue label={t('Usage')} value={data.cpuCores} threshold={thresholds.cpuCores} format={cores} absentHint={platformHint} testId="cpu-value" />
+          <ThresholdValue
+            label={t('Usage')}
+            value={data.cpuCores}
+            threshold={thresholds.cpuCores}
+            format={cores}
+            absentHint={platformHint}
+            testId="cpu-value"
+          />
         </QueryStatus>
         <QueryStatus state={states.cpuHistory} isEmpty={data.history.cpu.length === 0} empty={noData}>
           <LazyChart
@@ -86,7 +120,7 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
       <Panel
         id="pvc"
         title={t('Kasten volumes')}
-        description={t('Kasten\'s upgrade check needs the catalog volume at least half free.')}
+        description={t("Kasten's upgrade check needs the catalog volume at least half free.")}
         queries={[
           { label: t('Catalog volume used'), query: queries.catalogPvc },
           { label: t('Jobs volume used'), query: queries.jobsPvc },
@@ -98,15 +132,36 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             <caption className="pf-v6-screen-reader">{t('Kasten volumes')}</caption>
             <thead className="pf-v6-c-table__thead">
               <tr className="pf-v6-c-table__tr">
-                <th className="pf-v6-c-table__th" scope="col">{t('Volume')}</th>
-                <th className="pf-v6-c-table__th" scope="col">{t('Used')}</th>
-                <th className="pf-v6-c-table__th" scope="col">{t('Status')}</th>
+                <th className="pf-v6-c-table__th" scope="col">
+                  {t('Volume')}
+                </th>
+                <th className="pf-v6-c-table__th" scope="col">
+                  {t('Used')}
+                </th>
+                <th className="pf-v6-c-table__th" scope="col">
+                  {t('Status')}
+                </th>
               </tr>
             </thead>
             <tbody className="pf-v6-c-table__tbody">
-              <PvcRow name="catalog" used={data.pvcUsedPercent.catalog} warnAbove={thresholds.catalogPvcUsedPercent} absentHint={t('Not scraped: add the ServiceMonitor for the catalog (component: catalog).')} />
-              <PvcRow name="jobs" used={data.pvcUsedPercent.jobs} warnAbove={80} absentHint={t('Not scraped: add a ServiceMonitor for component: jobs.')} />
-              <PvcRow name="logging" used={data.pvcUsedPercent.logging} warnAbove={80} absentHint={t('Not scraped: add a ServiceMonitor for component: logging.')} />
+              <PvcRow
+                name="catalog"
+                used={data.pvcUsedPercent.catalog}
+                warnAbove={thresholds.catalogPvcUsedPercent}
+                absentHint={t('Not scraped: add the ServiceMonitor for the catalog (component: catalog).')}
+              />
+              <PvcRow
+                name="jobs"
+                used={data.pvcUsedPercent.jobs}
+                warnAbove={80}
+                absentHint={t('Not scraped: add a ServiceMonitor for component: jobs.')}
+              />
+              <PvcRow
+                name="logging"
+                used={data.pvcUsedPercent.logging}
+                warnAbove={80}
+                absentHint={t('Not scraped: add a ServiceMonitor for component: logging.')}
+              />
             </tbody>
           </table>
         </QueryStatus>
@@ -137,15 +192,31 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
         </QueryStatus>
         <h3 className="kasten-console-plugin__subtitle">{t('Policies')}</h3>
         <QueryStatus state={states.policies} isEmpty={data.policies.length === 0} empty={<p>{controllerHint}</p>}>
-          <Counts rows={data.policies} labelOf={(r) => `${r.labels.action ?? ''} ${r.labels.status ?? ''}`} testId="policies" />
+          <Counts
+            rows={data.policies}
+            labelOf={(r) => `${r.labels.action ?? ''} ${r.labels.status ?? ''}`}
+            testId="policies"
+          />
         </QueryStatus>
         <h3 className="kasten-console-plugin__subtitle">{t('Profiles')}</h3>
         <QueryStatus state={states.profiles} isEmpty={data.profiles.length === 0} empty={<p>{controllerHint}</p>}>
-          <Counts rows={data.profiles} labelOf={(r) => `${r.labels.type ?? ''} ${r.labels.status ?? ''}`} testId="profiles" />
+          <Counts
+            rows={data.profiles}
+            labelOf={(r) => `${r.labels.type ?? ''} ${r.labels.status ?? ''}`}
+            testId="profiles"
+          />
         </QueryStatus>
         <h3 className="kasten-console-plugin__subtitle">{t('Licence')}</h3>
-        <QueryStatus state={states.license} isEmpty={data.licenseCompliant === undefined} empty={<p>{controllerHint}</p>}>
-          {data.licenseCompliant === 1 ? <StatusText status="pass" text={t('Licence compliant')} /> : <StatusText status="fail" text={t('Licence not compliant')} />}
+        <QueryStatus
+          state={states.license}
+          isEmpty={data.licenseCompliant === undefined}
+          empty={<p>{controllerHint}</p>}
+        >
+          {data.licenseCompliant === 1 ? (
+            <StatusText status="pass" text={t('Licence compliant')} />
+          ) : (
+            <StatusText status="fail" text={t('Licence not compliant')} />
+          )}
         </QueryStatus>
       </Panel>
     </div>

@@ -28,7 +28,11 @@ export const ThresholdValue: React.FC<{
       <div className="kasten-console-plugin__threshold-value">{format(value)}</div>
       <StatusText
         status={over ? 'fail' : 'pass'}
-        text={over ? t('Above the threshold of {{threshold}}', { threshold: format(threshold) }) : t('Below the threshold of {{threshold}}', { threshold: format(threshold) })}
+        text={
+          over
+            ? t('Above the threshold of {{threshold}}', { threshold: format(threshold) })
+            : t('Below the threshold of {{threshold}}', { threshold: format(threshold) })
+        }
       />
     </div>
   );
