@@ -23,6 +23,8 @@ const HOST_DIST = path.join(ROOT, 'dev/console/dist/host.js');
 export interface PreviewOptions {
   policies?: number;
   namespaces?: number;
+  /** Policies failing like the seed's (the first N); 1 by default. */
+  failingPolicies?: number;
   scenario?: ScenarioName;
   kastenNamespace?: string;
   /** `admin` or `viewer:<namespace>`. */
@@ -34,6 +36,11 @@ export interface PreviewOptions {
   /** Hours of history to backfill before starting; 0 for none. */
   backfillHours?: number;
   backfillStep?: number;
+  /**
+   * Start the story this many seconds ago, so a test sees a later part of it at once (memory over 3 GiB
+   * after 77 s, for instance); the backfill then runs up to now. 0 by default.
+   */
+  storyOffsetSeconds?: number;
   /** A real Prometheus or Thanos querier instead of the simulator and local Prometheus. */
   prometheusUrl?: string;
   bearerToken?: string;
@@ -93,6 +100,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     namespaces: options.namespaces ?? DEFAULT_SCENARIO.namespaces,
     kastenNamespace: options.kastenNamespace ?? DEFAULT_SCENARIO.kastenNamespace,
     scenario: scenarioName,
+    failingPolicies: options.failingPolicies,
   });
   const user = parseUser(options.user ?? 'admin');
   const pluginDist = options.pluginDist ?? path.join(ROOT, 'dist');
@@ -109,7 +117,8 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     let simulator: Simulator | undefined;
     let prometheus: PreviewPrometheus | undefined;
     let upstream: Upstream;
-    const storyStartMs = Date.now();
+    const storyOffsetSeconds = Math.max(0, Math.floor(options.storyOffsetSeconds ?? 0));
+    const storyStartMs = Date.now() - storyOffsetSeconds * 1000;
     if (options.prometheusUrl) {
       upstream = {
         url: options.prometheusUrl,
@@ -123,6 +132,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
         scenario,
         simulatorPort: simulator.port,
         storyStartMs,
+        storyNowSeconds: storyOffsetSeconds,
         scrapeInterval: options.scrapeInterval ?? 3,
         backfillHours: options.backfillHours ?? 0,
         backfillStep: options.backfillStep ?? 30,

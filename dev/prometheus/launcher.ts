@@ -23,6 +23,8 @@ export interface PreviewPrometheusOptions {
   scenario: Scenario;
   simulatorPort: number;
   storyStartMs: number;
+  /** Story time when Prometheus starts (the story may have started earlier); history is backfilled up to it. */
+  storyNowSeconds?: number;
   scrapeInterval: number;
   /** Hours of history to pre-seed; 0 for none. */
   backfillHours: number;
@@ -111,6 +113,7 @@ export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Pr
       scenario: opts.scenario,
       jobs,
       storyStartMs: opts.storyStartMs,
+      untilStorySeconds: opts.storyNowSeconds,
       hours: opts.backfillHours,
       step: opts.backfillStep,
       dataDir,

@@ -99,10 +99,10 @@ test('stop and start keep the same URL and data', async () => {
 test('scenarios change what is scraped: no ServiceMonitor or UWM means no Kasten job; a blocking NetworkPolicy means up == 0', () => {
   const jobs = (s: typeof DEFAULT_SCENARIO.scenario) =>
     scrapeJobs(buildScenario({ ...DEFAULT_SCENARIO, scenario: s })).map((j) => `${j.job}:${j.reachable}`);
-  expect(jobs('healthy')).toEqual(['catalog-svc:true', 'kubelet:true']);
-  expect(jobs('no-servicemonitor')).toEqual(['kubelet:true']);
+  expect(jobs('healthy')).toEqual(['catalog-svc:true', 'prometheus-user-workload:true', 'kubelet:true']);
+  expect(jobs('no-servicemonitor')).toEqual(['prometheus-user-workload:true', 'kubelet:true']);
   expect(jobs('no-uwm')).toEqual(['kubelet:true']);
-  expect(jobs('no-networkpolicy')).toEqual(['catalog-svc:false', 'kubelet:true']);
+  expect(jobs('no-networkpolicy')).toEqual(['catalog-svc:false', 'prometheus-user-workload:true', 'kubelet:true']);
   const [catalog] = scrapeJobs(sc);
   expect(storedLabels(catalog!, { namespace: 'app', policy: 'p' })).toMatchObject({
     namespace: 'kasten-io',

@@ -1,5 +1,5 @@
 /**
- * The two scrape jobs of the preview and the labels they leave on stored
+ * The scrape jobs of the preview and the labels they leave on stored
  * series, in one place: the Prometheus configuration is generated from it and
  * the history backfill applies the same relabelling, so live and backfilled
  * series have identical label sets.
@@ -8,6 +8,8 @@
  *   catalog through a ServiceMonitor in the Kasten namespace: target labels
  *   namespace/service/pod/container/endpoint, honor_labels false, so Kasten's
  *   own `namespace` label is stored as `exported_namespace`.
+ * - `prometheus-user-workload` stands for the platform Prometheus scraping the
+ *   user-workload Prometheus (absent when user-workload monitoring is off).
  * - `kubelet` stands for the platform Prometheus scraping cAdvisor: the
  *   exporter's namespace/pod/container labels are kept (honor_labels true).
  */
@@ -46,6 +48,21 @@ export const scrapeJobs = (sc: Scenario): ScrapeJob[] => {
       },
       instance: '10.131.1.77:8000',
       reachable: sc.scenario !== 'no-networkpolicy',
+    });
+  }
+  if (sc.scenario !== 'no-uwm') {
+    // What the platform Prometheus sees of a running user-workload Prometheus (the Setup tab's evidence).
+    jobs.push({
+      job: 'prometheus-user-workload',
+      metricsPath: '/metrics/user-workload-prometheus',
+      honorLabels: false,
+      targetLabels: {
+        namespace: 'openshift-user-workload-monitoring',
+        service: 'prometheus-user-workload',
+        pod: 'prometheus-user-workload-0',
+      },
+      instance: '10.128.2.14:9091',
+      reachable: true,
     });
   }
   jobs.push({

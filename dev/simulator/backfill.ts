@@ -22,6 +22,8 @@ export interface BackfillOptions {
   jobs: ScrapeJob[];
   storyStartMs: number;
   hours: number;
+  /** Story time the history runs up to (the story may have started earlier than now); 0 by default. */
+  untilStorySeconds?: number;
   /** Wanted resolution in seconds; raised when the budget needs it. */
   step: number;
   dataDir: string;
@@ -43,7 +45,8 @@ const storedFamilies = (sc: Scenario, jobs: ScrapeJob[]): FamilyDef[] => {
   for (const job of jobs) {
     up.series.push({ labels: storedLabels(job, {}), value: () => (job.reachable ? 1 : 0) });
     if (!job.reachable) continue;
-    const families = job.job === 'kubelet' ? platformFamilies(sc) : kastenFamilies(sc);
+    // The user-workload Prometheus's own series do not matter here, only its `up`.
+    const families = job.job === 'kubelet' ? platformFamilies(sc) : job.job === 'catalog-svc' ? kastenFamilies(sc) : [];
     for (const f of families)
       out.push({ ...f, series: f.series.map((s) => ({ ...s, labels: storedLabels(job, s.labels) })) });
   }
@@ -63,9 +66,10 @@ export const backfill = async (opts: BackfillOptions): Promise<BackfillResult> =
   const seriesCount = families.reduce((n, f) => n + f.series.length, 0);
   const step = chooseStep(seriesCount, opts.hours, opts.step);
   const startUnix = Math.floor(opts.storyStartMs / 1000);
-  // End one step before the story starts, so live scrapes never overlap backfilled samples.
+  // End one step before live scraping starts, so live scrapes never overlap backfilled samples.
+  const until = Math.floor(opts.untilStorySeconds ?? 0);
   const times: Array<{ s: number; unix: number }> = [];
-  for (let s = -Math.floor((opts.hours * 3600) / step) * step; s <= -step; s += step)
+  for (let s = until - Math.floor((opts.hours * 3600) / step) * step; s <= until - step; s += step)
     times.push({ s, unix: startUnix + s });
   const file = path.join(opts.workDir, 'history.om');
   const fd = fs.openSync(file, 'w');

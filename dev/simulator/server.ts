@@ -38,6 +38,11 @@ export const startSimulator = async (opts: {
       res.writeHead(200, { 'Content-Type': TEXT_FORMAT }).end(renderText(kasten, s));
     } else if (url.pathname === '/metrics/cadvisor') {
       res.writeHead(200, { 'Content-Type': TEXT_FORMAT }).end(renderText(platform, s));
+    } else if (url.pathname === '/metrics/user-workload-prometheus') {
+      // Stands for the user-workload Prometheus's own metrics endpoint: only its scrape's `up` matters.
+      res
+        .writeHead(200, { 'Content-Type': TEXT_FORMAT })
+        .end('# TYPE prometheus_build_info gauge\nprometheus_build_info{version="preview"} 1\n');
     } else if (url.pathname === '/story') {
       const failed = failedCounts(s);
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(

@@ -33,6 +33,11 @@ export const Toolbar: React.FC<ToolbarProps> = (p) => {
   const ranges: number[] = TIME_RANGES_MS.includes(p.timeRangeMs as (typeof TIME_RANGES_MS)[number])
     ? [...TIME_RANGES_MS]
     : [...TIME_RANGES_MS, p.timeRangeMs].sort((a, b) => a - b);
+  // A link may carry an interval the list does not offer; the control must still say what the page does.
+  const intervals: number[] =
+    p.refreshMs === null || REFRESH_INTERVALS_MS.includes(p.refreshMs as (typeof REFRESH_INTERVALS_MS)[number])
+      ? [...REFRESH_INTERVALS_MS]
+      : [...REFRESH_INTERVALS_MS, p.refreshMs].sort((a, b) => a - b);
   return (
     <div
       className="pf-v6-c-toolbar kasten-console-plugin__toolbar"
@@ -97,7 +102,7 @@ export const Toolbar: React.FC<ToolbarProps> = (p) => {
           data-test="refresh-interval"
         >
           <option value={0}>{t('Refresh off')}</option>
-          {REFRESH_INTERVALS_MS.map((ms) => (
+          {intervals.map((ms) => (
             <option key={ms} value={ms}>
               {t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
             </option>

@@ -24,7 +24,8 @@ export const Snippet: React.FC<{ label: string; text: string; testId: string }> 
           {t('Copy {{what}}', { what: label })}
         </button>
       </div>
-      <pre className="kasten-console-plugin__code">
+      {/* Long YAML scrolls inside the block, so the block takes focus to be scrollable from the keyboard. */}
+      <pre className="kasten-console-plugin__code" tabIndex={0} role="region" aria-label={label}>
         <code>{text}</code>
       </pre>
       <div aria-live="polite" className="kasten-console-plugin__muted">

@@ -1,0 +1,144 @@
+/**
+ * The namespace view, for an admin: the Kasten tab on Namespace and Project
+ * pages narrows every panel to that application namespace, and the Observe
+ * page's namespace filter does the same through the URL.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { Preview } from '../dev/preview';
+import { buildScenario, DEFAULT_SCENARIO } from '../dev/simulator/scenario';
+import type { KastenPluginConfig } from '../src/config/plugin-config';
+import { actionCountsByStatus, newFailedActions } from '../src/promql';
+import { axeScan } from './helpers/axe';
+import { byTest, eventually, openPage, saveScreenshot, tableRows, type TestPage } from './helpers/browser';
+import {
+  FAILING_NAMESPACE,
+  FAILING_POLICY,
+  pagePluginConfig,
+  promInstant,
+  startSession,
+  storyNewFailures,
+} from './helpers/preview';
+
+jest.setTimeout(60_000);
+
+let preview: Preview;
+let browser: Browser;
+let config: KastenPluginConfig;
+let tp: TestPage;
+
+beforeAll(async () => {
+  ({ preview, browser } = await startSession());
+  config = await pagePluginConfig(preview);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+beforeEach(async () => {
+  tp = await openPage(browser);
+});
+
+afterEach(async () => {
+  const errors = tp.pageErrors;
+  await tp.close();
+  expect(errors).toEqual([]);
+});
+
+/** The preview's default world: which policies protect which application namespace. */
+const scenario = buildScenario(DEFAULT_SCENARIO);
+const OTHER_NAMESPACE = scenario.appNamespaces.find((ns) => ns !== FAILING_NAMESPACE)!;
+const policiesOf = (ns: string) =>
+  scenario.policies_
+    .filter((p) => p.appNamespace === ns)
+    .map((p) => p.name)
+    .sort();
+
+const sentQueries = (p: TestPage): string[] => p.prometheusRequests.map((u) => u.searchParams.get('query') ?? '');
+
+/** Policies and namespaces of the recovery-point table, once every policy of the namespace is listed. */
+const recoveryRows = (page: Page) =>
+  eventually(async () => {
+    const rows = await tableRows(page, 'recovery-table');
+    expect(rows.length).toBeGreaterThan(0);
+    return rows.map((r) => ({ policy: r[0], namespace: r[1] }));
+  });
+
+test('Namespaces > mcourcy-pacman > Kasten: only that namespace, from the tab link', async () => {
+  const { page } = tp;
+  await page.goto(`${preview.consoleUrl}/k8s/cluster/namespaces/${FAILING_NAMESPACE}`);
+  await byTest(page, 'namespace-details').getByRole('tab', { name: 'Kasten' }).click();
+  await byTest(page, 'new-failures-table').waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
+  // The namespace is fixed here: no filter field.
+  expect(await byTest(page, 'namespace-filter').count()).toBe(0);
+
+  const filter = { exportedNamespace: FAILING_NAMESPACE };
+  expect(sentQueries(tp)).toEqual(
+    expect.arrayContaining([actionCountsByStatus(config, filter), newFailedActions(config, '1h', filter)]),
+  );
+  expect(sentQueries(tp)).not.toContain(actionCountsByStatus(config));
+
+  const expected = storyNewFailures(preview, 3600);
+  const rows = await tableRows(page, 'new-failures-table');
+  expect(rows.map((r) => r.slice(0, 4))).toEqual([[FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(expected)]]);
+  const recovery = await recoveryRows(page);
+  expect(recovery.map((r) => r.policy).sort()).toEqual(policiesOf(FAILING_NAMESPACE));
+  expect(new Set(recovery.map((r) => r.namespace))).toEqual(new Set([FAILING_NAMESPACE]));
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  await byTest(page, 'panel-history-status').locator('[data-test="chart"] svg[role="img"]').waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
+  expect(new URL(page.url()).searchParams.get('tab')).toBe('history');
+});
+
+test(`Projects > ${OTHER_NAMESPACE} > Kasten: no failure there, its own policies only`, async () => {
+  const { page } = tp;
+  await page.goto(`${preview.consoleUrl}/k8s/cluster/projects/${OTHER_NAMESPACE}/kasten`);
+  await byTest(page, 'panel-new-failures').locator('[data-test="empty"]').waitFor();
+  // Prometheus agrees: nothing failed in this namespace.
+  const fromProm = await promInstant(preview, newFailedActions(config, '1h', { exportedNamespace: OTHER_NAMESPACE }));
+  expect(fromProm.filter((r) => r.value > 0)).toEqual([]);
+  await expect(byTest(page, 'panel-new-failures').locator('[data-test="empty"]').innerText()).resolves.toBe(
+    'No new failed or cancelled action in the last 1h.',
+  );
+  expect(await byTest(page, 'status-failed').count()).toBe(0);
+  const recovery = await recoveryRows(page);
+  expect(recovery.map((r) => r.policy).sort()).toEqual(policiesOf(OTHER_NAMESPACE));
+  expect(new Set(recovery.map((r) => r.namespace))).toEqual(new Set([OTHER_NAMESPACE]));
+});
+
+test('the namespace tab passes axe and is saved as a screenshot', async () => {
+  const { page } = tp;
+  await page.goto(`${preview.consoleUrl}/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
+  await byTest(page, 'new-failures-table').waitFor();
+  await eventually(async () => expect(await page.locator('[data-test="loading"]').count()).toBe(0));
+  await saveScreenshot(page, 'namespace-tab');
+  const scan = await axeScan(page);
+  expect(scan.blocking).toEqual([]);
+  expect(scan.passed).toBeGreaterThan(10);
+});
+
+test('Observe > Kasten: the namespace filter narrows the page and moves into the URL, and clearing it goes back', async () => {
+  const { page } = tp;
+  await page.goto(`${preview.consoleUrl}/kasten?timeRange=3600000`);
+  await byTest(page, 'new-failures-table').waitFor();
+  const input = byTest(page, 'namespace-filter');
+  await input.fill(OTHER_NAMESPACE);
+  await input.press('Enter');
+  await eventually(async () => expect(new URL(page.url()).pathname).toBe(`/kasten/ns/${OTHER_NAMESPACE}`));
+  // Other parameters survive the move.
+  expect(new URL(page.url()).searchParams.get('timeRange')).toBe('3600000');
+  await byTest(page, 'panel-new-failures').locator('[data-test="empty"]').waitFor();
+  await eventually(async () => {
+    const recovery = await recoveryRows(page);
+    expect(new Set(recovery.map((r) => r.namespace))).toEqual(new Set([OTHER_NAMESPACE]));
+  });
+  await expect(page.title()).resolves.toBe(`Kasten · ${OTHER_NAMESPACE} · Red Hat OpenShift`);
+
+  await input.fill('');
+  await input.press('Enter');
+  await eventually(async () => expect(new URL(page.url()).pathname).toBe('/kasten'));
+  await eventually(async () => expect((await tableRows(page, 'new-failures-table'))[0]?.[0]).toBe(FAILING_POLICY));
+});
