@@ -159,6 +159,8 @@ describe('accessibility', () => {
           {
             ...failing,
             id: 'uwm-enabled',
+            // Every check has its own title, and the fix blocks are named after it.
+            title: 'User-workload monitoring enabled',
             status: 'unknown',
             fix: { description: 'Edit it.', command: 'oc edit', yaml: 'a: b\n' },
           },

@@ -40,8 +40,22 @@ export const CheckRow: React.FC<{ result: CheckResult }> = ({ result }) => {
           <p className="kasten-console-plugin__check-text">
             <strong>{t('Fix:')}</strong> {fix.description}
           </p>
-          {fix.command && <Snippet label={t('Command')} text={fix.command} testId="fix-command" />}
-          {fix.yaml && <Snippet label={t('YAML')} text={fix.yaml} testId="fix-yaml" />}
+          {fix.command && (
+            <Snippet
+              label={t('Command')}
+              regionLabel={t('Command to fix: {{check}}', { check: result.title })}
+              text={fix.command}
+              testId="fix-command"
+            />
+          )}
+          {fix.yaml && (
+            <Snippet
+              label={t('YAML')}
+              regionLabel={t('YAML to fix: {{check}}', { check: result.title })}
+              text={fix.yaml}
+              testId="fix-yaml"
+            />
+          )}
           {fix.resource && <ApplyFix resource={fix.resource} />}
         </div>
       )}

@@ -2,7 +2,13 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 
 /** A copyable block of YAML or a command; the copy result is announced to screen readers. */
-export const Snippet: React.FC<{ label: string; text: string; testId: string }> = ({ label, text, testId }) => {
+export const Snippet: React.FC<{
+  label: string;
+  /** Names the scrollable block among the page's other blocks (screen readers list regions by name). */
+  regionLabel: string;
+  text: string;
+  testId: string;
+}> = ({ label, regionLabel, text, testId }) => {
   const { t } = useKastenTranslation();
   const [copied, setCopied] = React.useState<string>('');
   const copy = () => {
@@ -25,7 +31,7 @@ export const Snippet: React.FC<{ label: string; text: string; testId: string }> 
         </button>
       </div>
       {/* Long YAML scrolls inside the block, so the block takes focus to be scrollable from the keyboard. */}
-      <pre className="kasten-console-plugin__code" tabIndex={0} role="region" aria-label={label}>
+      <pre className="kasten-console-plugin__code" tabIndex={0} role="region" aria-label={regionLabel}>
         <code>{text}</code>
       </pre>
       <div aria-live="polite" className="kasten-console-plugin__muted">
