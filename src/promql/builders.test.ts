@@ -26,6 +26,7 @@ import {
   profileValidity,
   pvcUsedPercent,
   recoveryPointAgeSeconds,
+  recoveryPointResolution,
   retainedFailedActions,
   withoutRecoveryPoint,
   type KastenQueryConfig,
@@ -51,6 +52,15 @@ const SUM_KEY =
 const riseLiveAndRetired = (sel: string, ns = 'kasten-io', step = '30s') =>
   `clamp_min(${SUM_KEY} (last_over_time(${sel}[5m]))) - (${SUM_KEY} (last_over_time(${sel}[5m] offset ${step}))) or (${SUM_KEY} (last_over_time(${sel}[5m]))) * 0 and on () group(last_over_time(catalog_actions_count{namespace="${ns}"}[5m] offset ${step})))), 0)`;
 const ALL_COMPLETE_BACKUP = 'catalog_actions_count{namespace="kasten-io",type="backup",status="complete"}';
+
+describe('recovery-point resolution', () => {
+  it.each([
+    ['a 30s scrape step becomes 5m', '30s', '5m'],
+    ['a 1m scrape step becomes 5m', '1m', '5m'],
+  ])('%s', (_name, step, want) => {
+    expect(recoveryPointResolution({ ...cfg, scrapeResolution: step }).scrapeResolution).toBe(want);
+  });
+});
 
 describe('action builders', () => {
   it.each([
@@ -96,21 +106,25 @@ describe('action builders', () => {
     [
       'lastSuccessTimestamp',
       lastSuccessTimestamp(cfg, '7d', 'backup'),
-      `max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(ALL_COMPLETE_BACKUP)} > 0)[7d:30s] offset -1ms))`,
+      `max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(ALL_COMPLETE_BACKUP, 'kasten-io', '5m')} > 0)[7d:5m] offset -1ms))`,
     ],
     [
       'recoveryPointAgeSeconds',
       recoveryPointAgeSeconds(cfg, '7d', 'export'),
       `time() - max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(
         'catalog_actions_count{namespace="kasten-io",type="export",status="complete"}',
-      )} > 0)[7d:30s] offset -1ms))`,
+        'kasten-io',
+        '5m',
+      )} > 0)[7d:5m] offset -1ms))`,
     ],
     [
       'withoutRecoveryPoint',
       withoutRecoveryPoint(cfg, '26h', 'backup'),
       `(group by (policy, exported_namespace) (catalog_actions_count{namespace="kasten-io",type="backup",liveness!="retired"}) unless on (policy, exported_namespace) max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(
         ALL_COMPLETE_BACKUP,
-      )} > 0)[26h:30s] offset -1ms))) and on () group(last_over_time(catalog_actions_count{namespace="kasten-io"}[5m] offset 26h))`,
+        'kasten-io',
+        '5m',
+      )} > 0)[26h:5m] offset -1ms))) and on () group(last_over_time(catalog_actions_count{namespace="kasten-io"}[5m] offset 26h))`,
     ],
     [
       'newFailedActionsFromCounters',

@@ -5,6 +5,7 @@ import { useOverviewData } from '../../hooks/useOverviewData';
 import { useResourcesData } from '../../hooks/useResourcesData';
 import { useUrlParam } from '../../hooks/useTimeRange';
 import { HistoryView } from '../history/HistoryView';
+import { usePreloadCharts } from '../history/LazyChart';
 import { OverviewView } from '../overview/OverviewView';
 import { ResourcesView } from '../resources/ResourcesView';
 
@@ -24,6 +25,7 @@ export const HistoryTab: React.FC<{
   namespace?: string;
   formatTime: (ms: number) => string;
 }> = ({ timeRangeMs, endTime, namespace, formatTime }) => {
+  usePreloadCharts();
   const [policy, setPolicy] = useUrlParam('policy');
   const data = useHistoryData(timeRangeMs, endTime, namespace, policy);
   return <HistoryView data={data} policy={policy} onPolicyChange={setPolicy} formatTime={formatTime} />;
@@ -34,6 +36,7 @@ export const ResourcesTab: React.FC<{ timeRangeMs: number; endTime?: number; for
   endTime,
   formatTime,
 }) => {
+  usePreloadCharts();
   const data = useResourcesData(timeRangeMs, endTime);
   return <ResourcesView data={data} formatTime={formatTime} />;
 };

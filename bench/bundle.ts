@@ -1,0 +1,248 @@
+/**
+ * Bundle: what each operator's console downloads for the plugin, measured on
+ * the real dist/ (gzip level 9 per file), and proof that the modules the
+ * console provides are consumed from its share scope, not bundled.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import {
+  lazyImports,
+  PluginVm,
+  shareScopeOf,
+  type ConsoleShared,
+  type PluginManifest,
+  type WebpackRuntime,
+} from './plugin-vm';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export interface FileSize {
+  file: string;
+  raw: number;
+  gz: number;
+}
+
+export interface ChunkSet {
+  name: string;
+  files: FileSize[];
+  raw: number;
+  gz: number;
+}
+
+export interface SharedCheck {
+  module: string;
+  /** The plugin's entry registers a consume for it (so the console's copy is used). */
+  consumed: boolean;
+  /** Without it in the console's scope, requiring it fails: no fallback copy is bundled. */
+  noFallback: boolean | 'not consumed';
+  /** A string only that package's own code contains, and in which dist files it was found. */
+  marker?: string;
+  markerInPackage?: boolean;
+  markerInDist: string[];
+}
+
+export interface BundleReport {
+  entry: FileSize;
+  pageInitial: ChunkSet;
+  namespaceTabInitial: ChunkSet;
+  lazy: ChunkSet[];
+  allJs: { files: number; raw: number; gz: number };
+  shared: SharedCheck[];
+  /** Shared modules the plugin itself puts into the scope (e.g. PatternFly fallbacks). */
+  providedByPlugin: string[];
+  notShared: SharedCheck[];
+}
+
+export const sizeOf = (dist: string, file: string): FileSize => {
+  const buf = fs.readFileSync(path.join(dist, file));
+  return { file, raw: buf.length, gz: zlib.gzipSync(buf, { level: 9 }).length };
+};
+
+const chunkSet = (dist: string, name: string, files: string[]): ChunkSet => {
+  const sizes = files.map((f) => sizeOf(dist, f));
+  return { name, files: sizes, raw: sizes.reduce((n, f) => n + f.raw, 0), gz: sizes.reduce((n, f) => n + f.gz, 0) };
+};
+
+const pkgVersion = (name: string): string | undefined => {
+  try {
+    return (
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+    ).version;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The console's list of shared modules, from the SDK's webpack plugin, with the versions this repo pins. */
+export const consoleSharedModules = (): ConsoleShared[] => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const meta = require('@openshift-console/dynamic-plugin-sdk-webpack/lib/shared-modules/shared-modules-meta') as {
+    sharedPluginModules: string[];
+  };
+  const sdk = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'node_modules/@openshift-console/dynamic-plugin-sdk/package.json'), 'utf8'),
+  ) as { version: string; peerDependencies: Record<string, string> };
+  return meta.sharedPluginModules.map((name) => ({
+    name,
+    version: pkgVersion(name) ?? sdk.peerDependencies[name]?.replace(/^[~^]/, '') ?? sdk.version,
+  }));
+};
+
+/** Strings found only in one package's production code: present in the package, so their absence in dist/ means something. */
+const MARKERS: Array<{ module: string; marker: string; file: string | (() => string | undefined) }> = [
+  {
+    module: 'react',
+    marker: 'act(...) is not supported in production builds of React',
+    file: 'react/cjs/react.production.min.js',
+  },
+  {
+    module: 'react-i18next',
+    marker: 'You will need to pass in an i18next instance',
+    file: 'react-i18next/dist/es/useTranslation.js',
+  },
+  {
+    module: 'react-router',
+    marker: 'may be used only in the context of a <Router> component',
+    file: () => {
+      const dir = path.join(ROOT, 'node_modules/react-router/dist/production');
+      const hit = fs
+        .readdirSync(dir)
+        .find((f) => f.endsWith('.mjs') && fs.readFileSync(path.join(dir, f), 'utf8').includes('<Router> component'));
+      return hit && `react-router/dist/production/${hit}`;
+    },
+  },
+  {
+    module: '@openshift-console/dynamic-plugin-sdk',
+    marker: '@console/dynamic-plugin-sdk/src',
+    file: '@openshift-console/dynamic-plugin-sdk/lib/api/core-api.js',
+  },
+  {
+    module: '@openshift/dynamic-plugin-sdk',
+    marker: 'Failed to resolve dependencies of plugin',
+    file: '@openshift/dynamic-plugin-sdk/dist/index.esm.js',
+  },
+  // Not console-shared in 4.22, and the plugin must not need it: PatternFly's portals would pull it in.
+  {
+    module: 'react-dom',
+    marker: 'unstable_renderSubtreeIntoContainer',
+    file: 'react-dom/cjs/react-dom.production.min.js',
+  },
+];
+
+const markerCheck = (module: string, jsFiles: Array<{ file: string; text: string }>) => {
+  const m = MARKERS.find((x) => x.module === module);
+  if (!m) return { markerInDist: [] as string[] };
+  const rel = typeof m.file === 'string' ? m.file : m.file();
+  const inPackage =
+    rel !== undefined &&
+    fs.existsSync(path.join(ROOT, 'node_modules', rel)) &&
+    fs.readFileSync(path.join(ROOT, 'node_modules', rel), 'utf8').includes(m.marker);
+  return {
+    marker: m.marker,
+    markerInPackage: inPackage,
+    markerInDist: jsFiles.filter((f) => f.text.includes(m.marker)).map((f) => f.file),
+  };
+};
+
+/** Consume registrations in the entry: module id -> shared key (`<id>:()=>s("default","react",...)`). */
+const consumesOf = (entryText: string): Map<string, string> =>
+  new Map([...entryText.matchAll(/(\d+):\(\)=>\w+\("default","([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+
+const LAZY_LABELS: Array<[string, string]> = [
+  ['"data-test":"chart"', 'charts (TimeSeriesChart)'],
+  ['"data-test":"setup-checks"', 'setup checks (Setup tab)'],
+  ['"data-test":"setup-banner"', 'setup banner (Overview)'],
+];
+
+export const measureBundle = async (dist = path.join(ROOT, 'dist')): Promise<BundleReport> => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8')) as PluginManifest;
+  const consoleModules = consoleSharedModules();
+  const fresh = async (scopeModules = consoleModules) => {
+    const pvm = new PluginVm(dist, manifest);
+    await pvm.init(shareScopeOf(scopeModules, pvm.consumed));
+    return pvm;
+  };
+
+  const page = await fresh();
+  await page.getExposed('KastenPage');
+  const pageFiles = [...page.requested];
+  const entryFile = manifest.loadScripts[0]!;
+
+  const nsTab = await fresh();
+  await nsTab.getExposed('KastenNamespaceTab');
+
+  // Lazy chunks: each import() found in the loaded code, requested through the runtime after the page's own chunks.
+  const lazy: ChunkSet[] = [];
+  const seen = new Set<string>();
+  let pending = lazyImports(page.runtime as WebpackRuntime);
+  for (let depth = 0; depth < 3 && pending.length; depth++) {
+    const next: typeof pending = [];
+    for (const imp of pending) {
+      const key = imp.chunkIds.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const pvm = await fresh();
+      await pvm.getExposed('KastenPage');
+      const before = pvm.requested.length;
+      await pvm.loadChunks(imp.chunkIds);
+      const files = pvm.requested.slice(before);
+      const texts = files.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+      const labels = LAZY_LABELS.filter(([needle]) => texts.includes(needle)).map(([, label]) => label);
+      lazy.push(chunkSet(dist, labels.join(' + ') || `import() of module ${imp.moduleId}`, files));
+      next.push(...lazyImports(pvm.runtime as WebpackRuntime));
+    }
+    pending = next;
+  }
+
+  const jsFiles = fs
+    .readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => ({ file, text: fs.readFileSync(path.join(dist, file), 'utf8') }));
+  const consumes = consumesOf(fs.readFileSync(path.join(dist, entryFile), 'utf8'));
+  const consumedNames = new Set(consumes.values());
+
+  const shared: SharedCheck[] = [];
+  for (const mod of consoleModules) {
+    let noFallback: SharedCheck['noFallback'] = 'not consumed';
+    const id = [...consumes.entries()].find(([, name]) => name === mod.name)?.[0];
+    if (id !== undefined) {
+      // Take the module out of the console's scope: with a bundled fallback the require would still succeed.
+      const pvm = await fresh(consoleModules.filter((m) => m.name !== mod.name));
+      await pvm.getExposed('KastenPage');
+      try {
+        (pvm.runtime as unknown as (id: string) => unknown)(id);
+        noFallback = false;
+      } catch (e) {
+        noFallback = /doesn't exist in shared scope/.test(String(e));
+      }
+    }
+    shared.push({
+      module: mod.name,
+      consumed: consumedNames.has(mod.name),
+      noFallback,
+      ...markerCheck(mod.name, jsFiles),
+    });
+  }
+  const consoleNames = new Set(consoleModules.map((m) => m.name));
+  const scopeKeys = Object.keys(
+    (page.runtime as unknown as { S?: Record<string, Record<string, unknown>> }).S?.default ?? {},
+  );
+  const all = chunkSet(
+    dist,
+    'all',
+    jsFiles.map((f) => f.file),
+  );
+  return {
+    entry: sizeOf(dist, entryFile),
+    pageInitial: chunkSet(dist, 'KastenPage initial (entry + chunks before the page module runs)', pageFiles),
+    namespaceTabInitial: chunkSet(dist, 'KastenNamespaceTab initial', [...nsTab.requested]),
+    lazy,
+    allJs: { files: all.files.length, raw: all.raw, gz: all.gz },
+    shared,
+    providedByPlugin: scopeKeys.filter((k) => !consoleNames.has(k)),
+    notShared: [
+      { module: 'react-dom', consumed: false, noFallback: 'not consumed', ...markerCheck('react-dom', jsFiles) },
+    ],
+  };
+};
