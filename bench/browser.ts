@@ -2,24 +2,13 @@
  * Headless Chromium against the local preview: a page that knows when every
  * panel of the open tab shows data, which requests it sent, and its JS heap.
  */
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
+import { launchChromium } from '../integration-tests/helpers/browser';
 import * as path from 'path';
 import { QUERY_TIMEOUT_MS } from '../src/prometheus/fetch-round';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Each launch gets its own fresh temporary user-data directory. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+/** The browser tests' launcher: Debian's Chromium with the flags this machine needs, a fresh profile each time. */
+export const launchBrowser = launchChromium;
 
 export type View = 'overview' | 'history' | 'resources' | 'setup';
 export const VIEWS: View[] = ['overview', 'history', 'resources', 'setup'];

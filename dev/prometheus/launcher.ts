@@ -5,12 +5,12 @@
  * one port and one data directory across stop()/start(), so a browser test
  * can take Prometheus away mid-test and bring it back at the same URL.
  */
-import { execFile, spawn, type ChildProcess } from 'child_process';
+import { execFile, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { ensurePrometheusInstalled, freePort } from '../../test/prometheus/harness';
+import { ensurePrometheusInstalled, freePort, launchPrometheus, stopProc } from '../../test/prometheus/harness';
 import { backfill, type BackfillResult } from '../simulator/backfill';
 import type { Scenario } from '../simulator/scenario';
 import { prometheusConfig, scrapeJobs } from './targets';
@@ -45,50 +45,9 @@ export interface PreviewPrometheus {
   dispose(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const stopProc = (proc: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-    proc.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    proc.kill('SIGTERM');
-  });
-
-const launch = async (configFile: string, dataDir: string, port: number): Promise<ChildProcess> => {
-  const output: string[] = [];
-  const proc = spawn(
-    'prometheus',
-    [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${dataDir}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      // Retention counts from the newest block, not the clock; backfilled blocks must survive.
-      '--storage.tsdb.retention.time=100y',
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`prometheus exited with ${proc.exitCode}:\n${output.join('')}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/-/ready`)).ok) return proc;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      proc.kill('SIGKILL');
-      throw new Error(`prometheus not ready after 60 s:\n${output.join('')}`);
-    }
-    await sleep(50);
-  }
-};
+const launch = async (configFile: string, dataDir: string, port: number): Promise<ChildProcess> =>
+  // Retention counts from the newest block, not the clock (the harness passes 100y); backfilled blocks must survive.
+  (await launchPrometheus(configFile, dataDir, { port, readyTimeoutMs: 60_000 })).proc;
 
 const moveBlocks = (fromDir: string, toDir: string): void => {
   if (!fs.existsSync(fromDir)) return;

@@ -137,14 +137,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Every start is counted so the closing note can say how many a run made. */
 export const startCounter = { starts: 0 };
 
-interface Running {
+export interface Running {
   proc: ChildProcess;
   port: number;
   log: string[];
 }
 
-const launch = async (configFile: string, dataDir: string, extraArgs: string[]): Promise<Running> => {
-  const port = await freePort();
+/**
+ * Starts Prometheus on loopback and waits until it is ready. Shared with the
+ * local preview (dev/prometheus/launcher.ts), which passes a fixed port so a
+ * restart keeps its URL.
+ */
+export const launchPrometheus = async (
+  configFile: string,
+  dataDir: string,
+  opts: { port?: number; extraArgs?: string[]; readyTimeoutMs?: number } = {},
+): Promise<Running> => {
+  const port = opts.port ?? (await freePort());
+  const extraArgs = opts.extraArgs ?? [];
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
   const log: string[] = [];
   const proc = spawn(
     'prometheus',
@@ -161,7 +172,7 @@ const launch = async (configFile: string, dataDir: string, extraArgs: string[]):
   startCounter.starts += 1;
   proc.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
   proc.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`prometheus exited with ${proc.exitCode}:\n${log.join('')}`);
     try {
@@ -172,14 +183,15 @@ const launch = async (configFile: string, dataDir: string, extraArgs: string[]):
     }
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      throw new Error(`prometheus not ready after 30 s:\n${log.join('')}`);
+      throw new Error(`prometheus not ready after ${readyTimeoutMs / 1000} s:\n${log.join('')}`);
     }
     await sleep(50);
   }
   return { proc, port, log };
 };
 
-const stopProc = (proc: ChildProcess): Promise<void> =>
+/** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone. */
+export const stopProc = (proc: ChildProcess): Promise<void> =>
   new Promise((resolve) => {
     if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
     const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
@@ -210,7 +222,7 @@ export const startPrometheus = async (opts: StartOptions): Promise<PrometheusSer
   fs.writeFileSync(configFile, opts.config ?? 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
   const extraArgs = opts.extraArgs ?? [];
 
-  let running = await launch(configFile, dataDir, extraArgs);
+  let running = await launchPrometheus(configFile, dataDir, { extraArgs });
   if (opts.recordingRules) {
     const { file, start, end, evalInterval } = opts.recordingRules;
     const rulesOut = path.join(dir, 'rules-out');
@@ -232,7 +244,7 @@ export const startPrometheus = async (opts: StartOptions): Promise<PrometheusSer
     // A restart picks the new blocks up at once; a running server would take its time to notice them.
     await stopProc(running.proc);
     moveBlocks(rulesOut, dataDir);
-    running = await launch(configFile, dataDir, extraArgs);
+    running = await launchPrometheus(configFile, dataDir, { extraArgs });
   }
   const base = `http://127.0.0.1:${running.port}`;
 

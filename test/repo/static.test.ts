@@ -18,6 +18,20 @@ test('ESLint (strict type rules, one SDK seam) reports nothing', () => {
   expect(() => run('npx', ['eslint', '--max-warnings=0', '.'])).not.toThrow();
 }, 180_000);
 
+test('Prettier finds nothing to reformat', () => {
+  expect(() =>
+    run('npx', [
+      'prettier',
+      '--check',
+      'src/**/*.{ts,tsx}',
+      'dev/**/*.{ts,tsx}',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'integration-tests/**/*.ts',
+    ]),
+  ).not.toThrow();
+}, 120_000);
+
 test('every translated string in the code is in locales/en and nothing stale is left there', () => {
   expect(() => run('node', ['scripts/i18n-extract.mjs', '--check'])).not.toThrow();
 });
