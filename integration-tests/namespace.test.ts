@@ -3,48 +3,17 @@
  * pages narrows every panel to that application namespace, and the Observe
  * page's namespace filter does the same through the URL.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { Preview } from '../dev/preview';
+import type { Page } from 'playwright-core';
 import { buildScenario, DEFAULT_SCENARIO } from '../dev/simulator/scenario';
-import type { KastenPluginConfig } from '../src/config/plugin-config';
 import { actionCountsByStatus, newFailedActions } from '../src/promql';
+import { browserSession } from './helpers/session';
 import { axeScan } from './helpers/axe';
-import { byTest, eventually, openPage, saveScreenshot, tableRows, type TestPage } from './helpers/browser';
-import {
-  FAILING_NAMESPACE,
-  FAILING_POLICY,
-  pagePluginConfig,
-  promInstant,
-  startSession,
-  storyNewFailures,
-} from './helpers/preview';
+import { byTest, eventually, saveScreenshot, tableRows, type TestPage } from './helpers/browser';
+import { FAILING_NAMESPACE, FAILING_POLICY, promInstant, storyNewFailures } from './helpers/preview';
 
 jest.setTimeout(60_000);
 
-let preview: Preview;
-let browser: Browser;
-let config: KastenPluginConfig;
-let tp: TestPage;
-
-beforeAll(async () => {
-  ({ preview, browser } = await startSession());
-  config = await pagePluginConfig(preview);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  tp = await openPage(browser);
-});
-
-afterEach(async () => {
-  const errors = tp.pageErrors;
-  await tp.close();
-  expect(errors).toEqual([]);
-});
+const s = browserSession({}, { pagePerTest: true });
 
 /** The preview's default world: which policies protect which application namespace. */
 const scenario = buildScenario(DEFAULT_SCENARIO);
@@ -66,8 +35,8 @@ const recoveryRows = (page: Page) =>
   });
 
 test('Namespaces > mcourcy-pacman > Kasten: only that namespace, from the tab link', async () => {
-  const { page } = tp;
-  await page.goto(`${preview.consoleUrl}/k8s/cluster/namespaces/${FAILING_NAMESPACE}`);
+  const { page } = s.tp;
+  await page.goto(`${s.preview.consoleUrl}/k8s/cluster/namespaces/${FAILING_NAMESPACE}`);
   await byTest(page, 'namespace-details').getByRole('tab', { name: 'Kasten' }).click();
   await byTest(page, 'new-failures-table').waitFor();
   expect(new URL(page.url()).pathname).toBe(`/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
@@ -75,12 +44,12 @@ test('Namespaces > mcourcy-pacman > Kasten: only that namespace, from the tab li
   expect(await byTest(page, 'namespace-filter').count()).toBe(0);
 
   const filter = { exportedNamespace: FAILING_NAMESPACE };
-  expect(sentQueries(tp)).toEqual(
-    expect.arrayContaining([actionCountsByStatus(config, filter), newFailedActions(config, '1h', filter)]),
+  expect(sentQueries(s.tp)).toEqual(
+    expect.arrayContaining([actionCountsByStatus(s.config, filter), newFailedActions(s.config, '1h', filter)]),
   );
-  expect(sentQueries(tp)).not.toContain(actionCountsByStatus(config));
+  expect(sentQueries(s.tp)).not.toContain(actionCountsByStatus(s.config));
 
-  const expected = storyNewFailures(preview, 3600);
+  const expected = storyNewFailures(s.preview, 3600);
   const rows = await tableRows(page, 'new-failures-table');
   expect(rows.map((r) => r.slice(0, 4))).toEqual([[FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(expected)]]);
   const recovery = await recoveryRows(page);
@@ -94,11 +63,14 @@ test('Namespaces > mcourcy-pacman > Kasten: only that namespace, from the tab li
 });
 
 test(`Projects > ${OTHER_NAMESPACE} > Kasten: no failure there, its own policies only`, async () => {
-  const { page } = tp;
-  await page.goto(`${preview.consoleUrl}/k8s/cluster/projects/${OTHER_NAMESPACE}/kasten`);
+  const { page } = s.tp;
+  await page.goto(`${s.preview.consoleUrl}/k8s/cluster/projects/${OTHER_NAMESPACE}/kasten`);
   await byTest(page, 'panel-new-failures').locator('[data-test="empty"]').waitFor();
   // Prometheus agrees: nothing failed in this namespace.
-  const fromProm = await promInstant(preview, newFailedActions(config, '1h', { exportedNamespace: OTHER_NAMESPACE }));
+  const fromProm = await promInstant(
+    s.preview,
+    newFailedActions(s.config, '1h', { exportedNamespace: OTHER_NAMESPACE }),
+  );
   expect(fromProm.filter((r) => r.value > 0)).toEqual([]);
   await expect(byTest(page, 'panel-new-failures').locator('[data-test="empty"]').innerText()).resolves.toBe(
     'No new failed or cancelled action in the last 1h.',
@@ -110,8 +82,8 @@ test(`Projects > ${OTHER_NAMESPACE} > Kasten: no failure there, its own policies
 });
 
 test('the namespace tab passes axe and is saved as a screenshot', async () => {
-  const { page } = tp;
-  await page.goto(`${preview.consoleUrl}/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
+  const { page } = s.tp;
+  await page.goto(`${s.preview.consoleUrl}/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
   await byTest(page, 'new-failures-table').waitFor();
   await eventually(async () => expect(await page.locator('[data-test="loading"]').count()).toBe(0));
   await saveScreenshot(page, 'namespace-tab');
@@ -121,8 +93,8 @@ test('the namespace tab passes axe and is saved as a screenshot', async () => {
 });
 
 test('Observe > Kasten: the namespace filter narrows the page and moves into the URL, and clearing it goes back', async () => {
-  const { page } = tp;
-  await page.goto(`${preview.consoleUrl}/kasten?timeRange=3600000`);
+  const { page } = s.tp;
+  await page.goto(`${s.preview.consoleUrl}/kasten?timeRange=3600000`);
   await byTest(page, 'new-failures-table').waitFor();
   const input = byTest(page, 'namespace-filter');
   await input.fill(OTHER_NAMESPACE);

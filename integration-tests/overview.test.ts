@@ -4,56 +4,30 @@
  * time range in the URL, the failure filter, "Open in Metrics" and keyboard
  * use of the tabs.
  */
-import type { Browser } from 'playwright-core';
-import type { Preview } from '../dev/preview';
 import { wallClock } from '../dev/simulator/scenario';
-import type { KastenPluginConfig } from '../src/config/plugin-config';
 import { actionCountsByStatus, newFailedActions, retainedFailedActions } from '../src/promql';
-import { byTest, eventually, gotoKasten, openPage, tableRows, type TestPage } from './helpers/browser';
+import { byTest, eventually, gotoKasten, tableRows, type TestPage } from './helpers/browser';
 import {
   assertQuietStory,
   FAILING_NAMESPACE,
   FAILING_POLICY,
-  pagePluginConfig,
   promInstant,
-  startSession,
   storyLiveFailed,
   storyNewFailures,
 } from './helpers/preview';
 
+import { browserSession } from './helpers/session';
+
 jest.setTimeout(60_000);
 
-let preview: Preview;
-let browser: Browser;
-let config: KastenPluginConfig;
-let tp: TestPage;
-
-beforeAll(async () => {
-  ({ preview, browser } = await startSession());
-  config = await pagePluginConfig(preview);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  tp = await openPage(browser);
-});
-
-afterEach(async () => {
-  const errors = tp.pageErrors;
-  await tp.close();
-  expect(errors).toEqual([]);
-});
+const s = browserSession({}, { pagePerTest: true });
 
 const TEN_MINUTES_MS = 600_000;
 const ONE_HOUR_MS = 3_600_000;
 
 /** Sum of a failures query's values for the failing policy, straight from Prometheus. */
 const promFailures = async (query: string): Promise<number> => {
-  const rows = await promInstant(preview, query);
+  const rows = await promInstant(s.preview, query);
   return rows.filter((r) => r.labels.policy === FAILING_POLICY).reduce((n, r) => n + r.value, 0);
 };
 
@@ -62,8 +36,8 @@ const newFailureRows = (p: TestPage) => tableRows(p.page, 'new-failures-table');
 const sentQueries = (p: TestPage): string[] => p.prometheusRequests.map((u) => u.searchParams.get('query') ?? '');
 
 test('Observe > Kasten opens from the menu, placed after Targets', async () => {
-  const { page } = tp;
-  await page.goto(`${preview.consoleUrl}/monitoring/alerts`);
+  const { page } = s.tp;
+  await page.goto(`${s.preview.consoleUrl}/monitoring/alerts`);
   const observe = byTest(page, 'nav-observe');
   await observe.getByRole('link', { name: 'Kasten' }).waitFor();
   expect(await observe.getByRole('link').allInnerTexts()).toEqual([
@@ -85,65 +59,65 @@ test('Observe > Kasten opens from the menu, placed after Targets', async () => {
 });
 
 test('the failing policy appears with the count the story and Prometheus give, and nothing else fails', async () => {
-  await gotoKasten(tp.page, preview.consoleUrl, `/kasten?timeRange=${TEN_MINUTES_MS}`);
-  await byTest(tp.page, 'new-failures-table').waitFor();
-  assertQuietStory(preview);
+  await gotoKasten(s.tp.page, s.preview.consoleUrl, `/kasten?timeRange=${TEN_MINUTES_MS}`);
+  await byTest(s.tp.page, 'new-failures-table').waitFor();
+  assertQuietStory(s.preview);
 
-  const expected = storyNewFailures(preview, TEN_MINUTES_MS / 1000);
-  const query = newFailedActions(config, '10m');
+  const expected = storyNewFailures(s.preview, TEN_MINUTES_MS / 1000);
+  const query = newFailedActions(s.config, '10m');
   expect(Math.round(await promFailures(query))).toBe(expected);
-  expect(sentQueries(tp)).toContain(query);
-  expect(await tp.page.getByRole('heading', { name: 'New failures in the last 10m' }).count()).toBe(1);
+  expect(sentQueries(s.tp)).toContain(query);
+  expect(await s.tp.page.getByRole('heading', { name: 'New failures in the last 10m' }).count()).toBe(1);
 
-  const rows = await newFailureRows(tp);
+  const rows = await newFailureRows(s.tp);
   expect(rows.map((r) => r.slice(0, 4))).toEqual([[FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(expected)]]);
   // The last failure is the story's failure at 35 s, stamped at the next rise-counting step (30 s) at the latest.
-  const stamp = await byTest(tp.page, 'new-failures-table').locator('tbody time').getAttribute('datetime');
+  const stamp = await byTest(s.tp.page, 'new-failures-table').locator('tbody time').getAttribute('datetime');
   const lastFailure = Date.parse(stamp ?? '') / 1000;
-  expect(lastFailure).toBeGreaterThanOrEqual(wallClock(preview.storyStartMs, 35));
-  expect(lastFailure).toBeLessThanOrEqual(wallClock(preview.storyStartMs, 35 + 30 + 3));
+  expect(lastFailure).toBeGreaterThanOrEqual(wallClock(s.preview.storyStartMs, 35));
+  expect(lastFailure).toBeLessThanOrEqual(wallClock(s.preview.storyStartMs, 35 + 30 + 3));
 
   // Failed actions the catalog holds now: the story's live count, on the status counts and the retained table.
-  const liveFailed = storyLiveFailed(preview);
-  const failedByStatus = (await promInstant(preview, actionCountsByStatus(config))).find(
+  const liveFailed = storyLiveFailed(s.preview);
+  const failedByStatus = (await promInstant(s.preview, actionCountsByStatus(s.config))).find(
     (r) => r.labels.status === 'failed',
   );
   expect(failedByStatus?.value).toBe(liveFailed);
-  await expect(byTest(tp.page, 'status-failed').innerText()).resolves.toBe(String(liveFailed));
-  expect(Math.round(await promFailures(retainedFailedActions(config)))).toBe(liveFailed);
-  expect(await tableRows(tp.page, 'retained-table')).toEqual([
+  await expect(byTest(s.tp.page, 'status-failed').innerText()).resolves.toBe(String(liveFailed));
+  expect(Math.round(await promFailures(retainedFailedActions(s.config)))).toBe(liveFailed);
+  expect(await tableRows(s.tp.page, 'retained-table')).toEqual([
     [FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(liveFailed)],
   ]);
 });
 
 test('changing the time range updates the URL, the query sent and the count; Back restores them', async () => {
-  const { page } = tp;
-  await gotoKasten(page, preview.consoleUrl, `/kasten?timeRange=${TEN_MINUTES_MS}`);
+  const { page } = s.tp;
+  await gotoKasten(page, s.preview.consoleUrl, `/kasten?timeRange=${TEN_MINUTES_MS}`);
   await byTest(page, 'new-failures-table').waitFor();
-  assertQuietStory(preview);
-  const tenMinutes = storyNewFailures(preview, TEN_MINUTES_MS / 1000);
-  const oneHour = storyNewFailures(preview, ONE_HOUR_MS / 1000);
+  assertQuietStory(s.preview);
+  const tenMinutes = storyNewFailures(s.preview, TEN_MINUTES_MS / 1000);
+  const oneHour = storyNewFailures(s.preview, ONE_HOUR_MS / 1000);
   // The story has failures before and within the last 10 minutes, so the two windows must show different numbers.
   expect(oneHour).toBeGreaterThan(tenMinutes);
-  await eventually(async () => expect((await newFailureRows(tp))[0]?.[3]).toBe(String(tenMinutes)));
+  await eventually(async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(tenMinutes)));
 
   await byTest(page, 'time-range').selectOption(String(ONE_HOUR_MS));
   await eventually(async () => expect(new URL(page.url()).searchParams.get('timeRange')).toBe(String(ONE_HOUR_MS)));
   await page.getByRole('heading', { name: 'New failures in the last 1h' }).waitFor();
-  await eventually(async () => expect((await newFailureRows(tp))[0]?.[3]).toBe(String(oneHour)));
-  const query = newFailedActions(config, '1h');
-  expect(sentQueries(tp)).toContain(query);
+  await eventually(async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(oneHour)));
+  const query = newFailedActions(s.config, '1h');
+  expect(sentQueries(s.tp)).toContain(query);
   expect(Math.round(await promFailures(query))).toBe(oneHour);
 
   await page.goBack();
   await page.getByRole('heading', { name: 'New failures in the last 10m' }).waitFor();
   await expect(byTest(page, 'time-range').inputValue()).resolves.toBe(String(TEN_MINUTES_MS));
-  await eventually(async () => expect((await newFailureRows(tp))[0]?.[3]).toBe(String(tenMinutes)));
+  await eventually(async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(tenMinutes)));
 });
 
 test('the failure filter narrows the table and is kept in the URL', async () => {
-  const { page } = tp;
-  await gotoKasten(page, preview.consoleUrl, '/kasten');
+  const { page } = s.tp;
+  await gotoKasten(page, s.preview.consoleUrl, '/kasten');
   await byTest(page, 'new-failures-table').waitFor();
   await byTest(page, 'failure-filter').fill('app-1');
   await eventually(async () => expect(new URL(page.url()).searchParams.get('filter')).toBe('app-1'));
@@ -156,7 +130,7 @@ test('the failure filter narrows the table and is kept in the URL', async () => 
 
   await byTest(page, 'failure-filter').fill('PACMAN');
   const rows = await eventually(async () => {
-    const r = await newFailureRows(tp);
+    const r = await newFailureRows(s.tp);
     expect(r).toHaveLength(1);
     return r;
   });
@@ -164,14 +138,14 @@ test('the failure filter narrows the table and is kept in the URL', async () => 
 });
 
 test('"Show queries" shows the PromQL and "Open in Metrics" opens the console\'s Metrics page with it', async () => {
-  const { page } = tp;
-  await gotoKasten(page, preview.consoleUrl, '/kasten');
+  const { page } = s.tp;
+  await gotoKasten(page, s.preview.consoleUrl, '/kasten');
   const panel = byTest(page, 'panel-new-failures');
   const toggle = panel.locator('[data-test="show-queries"]');
   await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
   await toggle.click();
   await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
-  const expected = newFailedActions(config, '1h');
+  const expected = newFailedActions(s.config, '1h');
   await expect(panel.locator('[data-test="promql"]').first().innerText()).resolves.toBe(expected);
 
   await panel.locator('[data-test="open-in-metrics"]').first().click();
@@ -181,8 +155,8 @@ test('"Show queries" shows the PromQL and "Open in Metrics" opens the console\'s
 });
 
 test('the tabs work from the keyboard: arrows move and select, only the selected tab is in the tab order', async () => {
-  const { page } = tp;
-  await gotoKasten(page, preview.consoleUrl, '/kasten');
+  const { page } = s.tp;
+  await gotoKasten(page, s.preview.consoleUrl, '/kasten');
   const focusedTab = () => page.evaluate(() => document.activeElement?.getAttribute('data-test') ?? null);
   const selected = () => page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-test');
   const tabParam = () => new URL(page.url()).searchParams.get('tab');
@@ -218,9 +192,9 @@ test('the tabs work from the keyboard: arrows move and select, only the selected
 });
 
 test('a refresh interval from a link shows in the Refresh control as the one the page uses', async () => {
-  const { page } = tp;
+  const { page } = s.tp;
   // 5 s is the shortest interval the page accepts from the URL; the control offers 15 s and up.
-  await gotoKasten(page, preview.consoleUrl, '/kasten?refreshInterval=5000');
+  await gotoKasten(page, s.preview.consoleUrl, '/kasten?refreshInterval=5000');
   await byTest(page, 'status-counts').waitFor();
   const control = byTest(page, 'refresh-interval');
   await expect(control.inputValue()).resolves.toBe('5000');

@@ -4,36 +4,14 @@
  * its namespace's Kasten tab the page sends no metrics request, says why, and
  * lists Kasten's action resources in the namespace from the Kubernetes API.
  */
-import type { Browser } from 'playwright-core';
-import type { Preview } from '../dev/preview';
+import { browserSession } from './helpers/session';
 import { axeScan } from './helpers/axe';
-import { byTest, eventually, openPage, saveScreenshot, tableRows, type TestPage } from './helpers/browser';
-import { FAILING_NAMESPACE, FAILING_POLICY, startSession, storyLiveFailed } from './helpers/preview';
+import { byTest, eventually, saveScreenshot, tableRows } from './helpers/browser';
+import { FAILING_NAMESPACE, FAILING_POLICY, storyLiveFailed } from './helpers/preview';
 
 jest.setTimeout(60_000);
 
-let preview: Preview;
-let browser: Browser;
-let tp: TestPage;
-
-beforeAll(async () => {
-  ({ preview, browser } = await startSession({ user: `viewer:${FAILING_NAMESPACE}` }));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  tp = await openPage(browser);
-});
-
-afterEach(async () => {
-  const errors = tp.pageErrors;
-  await tp.close();
-  expect(errors).toEqual([]);
-});
+const s = browserSession({ user: `viewer:${FAILING_NAMESPACE}` }, { pagePerTest: true });
 
 interface ActionObject {
   kind?: string;
@@ -50,7 +28,7 @@ const actionsFromApi = async (): Promise<ActionObject[]> => {
     ['restoreactions', 'RestoreAction'],
   ] as const) {
     const res = await fetch(
-      `${preview.consoleUrl}/api/kubernetes/apis/actions.kio.kasten.io/v1alpha1/namespaces/${FAILING_NAMESPACE}/${plural}`,
+      `${s.preview.consoleUrl}/api/kubernetes/apis/actions.kio.kasten.io/v1alpha1/namespaces/${FAILING_NAMESPACE}/${plural}`,
     );
     expect(res.status).toBe(200);
     const list = (await res.json()) as { items: ActionObject[] };
@@ -62,8 +40,8 @@ const actionsFromApi = async (): Promise<ActionObject[]> => {
 const TAB = `/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`;
 
 test("the namespace tab: a note on the missing permission, no metrics request, and the namespace's action resources", async () => {
-  const { page } = tp;
-  await page.goto(`${preview.consoleUrl}${TAB}`);
+  const { page } = s.tp;
+  await page.goto(`${s.preview.consoleUrl}${TAB}`);
   const note = byTest(page, 'metrics-fallback-note');
   await note.waitFor();
   await expect(note.innerText()).resolves.toBe(
@@ -79,7 +57,7 @@ test("the namespace tab: a note on the missing permission, no metrics request, a
   });
   // Columns: kind, name, policy, state, ended, error.
   const failed = rows.filter((r) => r[3] === 'Failed');
-  expect(failed).toHaveLength(storyLiveFailed(preview));
+  expect(failed).toHaveLength(storyLiveFailed(s.preview));
   for (const r of failed) {
     expect(r[0]).toBe('BackupAction');
     expect(r[2]).toBe(FAILING_POLICY);
@@ -87,13 +65,13 @@ test("the namespace tab: a note on the missing permission, no metrics request, a
   }
   expect(rows.filter((r) => r[3] === 'Complete').length).toBe(api.filter((a) => a.status?.state === 'Complete').length);
   // The page knows it may not read the metrics, so it does not try.
-  expect(tp.prometheusRequests.map((u) => u.pathname)).toEqual([]);
+  expect(s.tp.prometheusRequests.map((u) => u.pathname)).toEqual([]);
 });
 
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   test('the fallback view passes axe and is saved as a screenshot', async () => {
-    const { page } = tp;
-    await page.goto(`${preview.consoleUrl}${TAB}${theme === 'dark' ? '?theme=dark' : ''}`);
+    const { page } = s.tp;
+    await page.goto(`${s.preview.consoleUrl}${TAB}${theme === 'dark' ? '?theme=dark' : ''}`);
     await byTest(page, 'action-resources').waitFor();
     await saveScreenshot(page, theme === 'dark' ? 'namespace-tab-viewer-dark' : 'namespace-tab-viewer');
     const scan = await axeScan(page);
