@@ -5,7 +5,36 @@ import { formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { LazyChart } from './LazyChart';
+import type { SeriesPoints } from '../../prometheus/parse';
+import type { PromQueryState } from '../../prometheus/types';
 import { FormField } from '../common/FormField';
+
+/** A panel with one chart of whole-number counts, its query in the open and every query state. */
+const CountChartPanel: React.FC<{
+  id: string;
+  title: string;
+  query: string;
+  state: PromQueryState;
+  series: SeriesPoints[];
+  nameOf: (labels: Record<string, string>) => string;
+  formatTime: (ms: number) => string;
+}> = ({ id, title, query, state, series, nameOf, formatTime }) => {
+  const { t, i18n } = useKastenTranslation();
+  return (
+    <Panel id={id} title={title} queries={[{ label: title, query }]}>
+      <QueryStatus state={state} isEmpty={series.length === 0} empty={<p>{t('No data in this time range.')}</p>}>
+        <LazyChart
+          title={title}
+          series={series}
+          nameOf={nameOf}
+          formatValue={(v) => formatNumber(v, i18n.language, 0)}
+          formatTime={formatTime}
+          integer
+        />
+      </QueryStatus>
+    </Panel>
+  );
+};
 
 export interface HistoryViewProps {
   data: HistoryData;
@@ -15,9 +44,7 @@ export interface HistoryViewProps {
 }
 
 export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicyChange, formatTime }) => {
-  const { t, i18n } = useKastenTranslation();
-  const fmt = (v: number) => formatNumber(v, i18n.language, 0);
-  const noData = <p>{t('No data in this time range.')}</p>;
+  const { t } = useKastenTranslation();
   return (
     <div className="kasten-console-plugin__grid">
       <FormField id="kasten-isolate-policy" label={t('Isolate one policy')} className="kasten-console-plugin__filter">
@@ -36,56 +63,35 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
           ))}
         </select>
       </FormField>
-      <Panel
+      <CountChartPanel
         id="history-status"
         title={t('Actions by status')}
-        queries={[{ label: t('Actions by status'), query: data.queries.byStatus }]}
-      >
-        <QueryStatus state={data.states.byStatus} isEmpty={data.byStatus.length === 0} empty={noData}>
-          <LazyChart
-            title={t('Actions by status')}
-            series={data.byStatus}
-            nameOf={(l) => l.status ?? ''}
-            formatValue={fmt}
-            formatTime={formatTime}
-            integer
-          />
-        </QueryStatus>
-      </Panel>
-      <Panel
+        query={data.queries.byStatus}
+        state={data.states.byStatus}
+        series={data.byStatus}
+        nameOf={(l) => l.status ?? ''}
+        formatTime={formatTime}
+      />
+      <CountChartPanel
         id="history-new-failures"
         title={t('New failures per interval')}
-        queries={[{ label: t('New failures per interval'), query: data.queries.newPerStep }]}
-      >
-        <QueryStatus state={data.states.newPerStep} isEmpty={data.newPerStep.length === 0} empty={noData}>
-          <LazyChart
-            title={t('New failures per interval')}
-            series={data.newPerStep}
-            nameOf={() => t('New failures')}
-            formatValue={fmt}
-            formatTime={formatTime}
-            integer
-          />
-        </QueryStatus>
-      </Panel>
-      <Panel
+        query={data.queries.newPerStep}
+        state={data.states.newPerStep}
+        series={data.newPerStep}
+        nameOf={() => t('New failures')}
+        formatTime={formatTime}
+      />
+      <CountChartPanel
         id="history-failed-policies"
         title={
           policy ? t('Retained failures of {{policy}}', { policy }) : t('Retained failures, policies with the most')
         }
-        queries={[{ label: t('Retained failures per policy'), query: data.queries.failedByPolicy }]}
-      >
-        <QueryStatus state={data.states.failedByPolicy} isEmpty={data.failedByPolicy.length === 0} empty={noData}>
-          <LazyChart
-            title={t('Retained failures per policy')}
-            series={data.failedByPolicy}
-            nameOf={(l) => l.policy ?? ''}
-            formatValue={fmt}
-            formatTime={formatTime}
-            integer
-          />
-        </QueryStatus>
-      </Panel>
+        query={data.queries.failedByPolicy}
+        state={data.states.failedByPolicy}
+        series={data.failedByPolicy}
+        nameOf={(l) => l.policy ?? ''}
+        formatTime={formatTime}
+      />
     </div>
   );
 };
