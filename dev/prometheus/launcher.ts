@@ -56,6 +56,32 @@ const moveBlocks = (fromDir: string, toDir: string): void => {
   }
 };
 
+interface TargetsAnswer {
+  data?: { activeTargets?: Array<{ health: string; scrapeUrl: string }> };
+}
+
+/**
+ * Ready means every target has been scraped once since launch (healthy or not): until then Prometheus holds only the
+ * backfill, which stops a scrape step short of the story's now, and a page or test reading it sees the past.
+ */
+export const waitForFirstScrapes = async (url: string, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  let pending: string[] = ['(no answer yet)'];
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/api/v1/targets?state=active`);
+      const body = (await res.json()) as TargetsAnswer;
+      const targets = body.data?.activeTargets ?? [];
+      pending = targets.filter((t) => t.health === 'unknown').map((t) => t.scrapeUrl);
+      if (targets.length > 0 && pending.length === 0) return;
+    } catch {
+      // Not answering yet: keep waiting until the deadline.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Prometheus at ${url} had not scraped every target after ${timeoutMs / 1000} s: ${pending.join(', ')}`);
+};
+
 export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Promise<PreviewPrometheus> => {
   ensurePrometheusInstalled();
   const log = opts.log ?? (() => undefined);
@@ -123,6 +149,7 @@ export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Pr
     }),
   );
   let proc: ChildProcess | undefined = await launch(configFile, dataDir, port);
+  await waitForFirstScrapes(`http://127.0.0.1:${port}`);
   const running = () => proc !== undefined && proc.exitCode === null && proc.signalCode === null;
   const stop = async () => {
     if (proc) await stopProc(proc);
@@ -136,7 +163,9 @@ export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Pr
     running,
     stop,
     start: async () => {
-      if (!running()) proc = await launch(configFile, dataDir, port);
+      if (running()) return;
+      proc = await launch(configFile, dataDir, port);
+      await waitForFirstScrapes(`http://127.0.0.1:${port}`);
     },
     dispose: async () => {
       await stop();
