@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Link } from 'react-router';
 import { useKastenTranslation } from '../../i18n';
 import { thanosCurlCommand } from '../../models/prometheus/curl';
-import { metricsConsoleUrl } from '../../promql';
+import { metricsConsoleUrl } from '../../models/prometheus/console-url';
 
 export interface PanelQuery {
   label: string;

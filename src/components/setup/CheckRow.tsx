@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { CheckResult, CheckStatus } from '../../checks/types';
+import type { CheckFix, CheckResult, CheckStatus } from '../../checks/types';
 import { StatusText } from '../common/StatusText';
-import { ApplyFix } from '../../pages/setup/ApplyFix';
 import { Snippet } from './Snippet';
 
 export const useStatusWords = (): Record<CheckStatus, string> => {
@@ -10,8 +9,11 @@ export const useStatusWords = (): Record<CheckStatus, string> => {
   return { pass: t('Pass'), warning: t('Warning'), fail: t('Fail'), unknown: t('Cannot tell') };
 };
 
+/** What renders the Apply control for a fix's resource; the Setup page passes one wired to k8sCreate. */
+export type RenderApply = (resource: NonNullable<CheckFix['resource']>) => React.ReactNode;
+
 /** One check: its status in words and icon, what it looked at, what it found, and the fix. */
-export const CheckRow: React.FC<{ result: CheckResult }> = ({ result }) => {
+export const CheckRow: React.FC<{ result: CheckResult; renderApply?: RenderApply }> = ({ result, renderApply }) => {
   const { t } = useKastenTranslation();
   const words = useStatusWords();
   const titleId = `kasten-check-${result.id}`;
@@ -56,7 +58,7 @@ export const CheckRow: React.FC<{ result: CheckResult }> = ({ result }) => {
               testId="fix-yaml"
             />
           )}
-          {fix.resource && <ApplyFix resource={fix.resource} />}
+          {fix.resource && renderApply?.(fix.resource)}
         </div>
       )}
     </li>
