@@ -13,7 +13,7 @@ import { execFile, spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { freePort } from '../prometheus/harness';
+import { freePort } from '../../dev/prometheus/harness';
 import { ROOT } from './helm';
 
 export const BIN = path.join(ROOT, '.cache/bin');

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
-import { freePort } from '../prometheus/harness';
+import { freePort } from '../../dev/prometheus/harness';
 
 export interface Reply {
   status: number;
