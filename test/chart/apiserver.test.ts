@@ -269,6 +269,34 @@ describe.each(MATRIX.map(([name, values], i) => [name, values, `kcp-matrix-${i}`
   },
 );
 
+describe('a hook that fails', () => {
+  const ns = 'kcp-hook-fails';
+
+  test('its ServiceAccount and RBAC are deleted all the same; the failed Job stays for its logs', async () => {
+    // No Console object: the enable script cannot read it and gives up after its retries.
+    cluster.kubectl(['delete', 'consoles.operator.openshift.io', 'cluster']);
+    const runner = runHookJobs(cluster, ns, () => hookObjects(ns));
+    const res = await helm(['install', RELEASE, tgz, '-n', ns, '--create-namespace', '--timeout', '5m']);
+    await runner.stop();
+    setConsolePlugins(OTHERS);
+    expect(res.code).not.toBe(0);
+    expect(res.out).toContain('post-install');
+    expect(runner.runs.map((r) => [r.job, r.present.length, r.code === 0])).toEqual([[`${PLUGIN}-enable`, 3, false]]);
+    expect(runner.runs[0]!.output).toContain('could not enable kasten-console-plugin');
+    expect(hookObjects(ns)).toEqual([]);
+    expect(cluster.kubectl(['-n', ns, 'get', 'jobs', '-o', 'name']).trim()).toBe(`job.batch/${PLUGIN}-enable`);
+
+    const runner2 = runHookJobs(cluster, ns, () => hookObjects(ns));
+    expect((await helm(['uninstall', RELEASE, '-n', ns, '--timeout', '5m'])).code).toBe(0);
+    await runner2.stop();
+    expect(consolePlugins()).toEqual(OTHERS);
+    // Helm deletes a failed hook Job only when the same hook runs again, which uninstall does not.
+    expect(leftovers()).toEqual([`job.batch/${PLUGIN}-enable`]);
+    cluster.kubectl(['-n', ns, 'delete', 'job', `${PLUGIN}-enable`]);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
 describe('upgrades and sizes with the real release', () => {
   const ns = 'kcp-rollout';
 
