@@ -2,8 +2,11 @@
 # Build:  podman build -t quay.io/<you>/kasten-console-plugin:0.1.0 .
 # The chart (charts/kasten-console-plugin) runs it with the serving certificate at /var/cert and
 # mounts the same nginx.conf plus the rendered plugin-config.json.
+# Bases are pinned to one Red Hat build each (the numbered tag names a single build; nginx also by
+# digest, the same image the chart runs by default), so a rebuild gets the same bases; bump them
+# on purpose. Most users need no image at all: the packaged chart serves the build itself.
 
-FROM registry.access.redhat.com/ubi9/nodejs-20:latest AS build
+FROM registry.access.redhat.com/ubi9/nodejs-20:9.7-1764217677 AS build
 USER 1001
 WORKDIR /opt/app-root/src
 COPY --chown=1001:0 package.json package-lock.json ./
@@ -14,7 +17,7 @@ COPY --chown=1001:0 locales ./locales
 RUN npm run build \
  && find dist -type f \( -name '*.js' -o -name '*.json' \) -exec gzip -9 -k {} +
 
-FROM registry.access.redhat.com/ubi9/nginx-124:latest
+FROM registry.access.redhat.com/ubi9/nginx-124:9.8-1787065328@sha256:3292e9a046b72b18e51229a448f97568a9af26b26bf54488bfd78094800f2e61
 ARG PORT=9443
 USER 0
 COPY charts/kasten-console-plugin/files/nginx.conf /etc/kasten-console-plugin/nginx/nginx.conf

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the preview and the tests need on a machine that has nothing:
-# Debian packages (prometheus, nginx, chromium), npm packages (from the lockfile) and
-# helm (go install at a pinned version, into .cache/bin). Each step is skipped
-# when already done, so a second run costs seconds.
+# Debian packages (prometheus, nginx, etcd, chromium), npm packages (from the lockfile),
+# helm (go install at a pinned version, into .cache/bin), and for the chart's API-server tests
+# a kube-apiserver and kubectl built from k8s.io/kubernetes (scripts/ensure-kube.sh) and the real
+# CRDs from Go modules (scripts/ensure-crds.sh). Each step is skipped when already done, so a
+# second run costs seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,10 @@ need_apt=()
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need_apt+=(prometheus)
 # The chart test serves dist/ with the chart's nginx.conf.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_apt+=(nginx)
+# The chart's API-server tests store their objects in Debian's etcd.
+if [ "${WITH_KUBE:-1}" = 1 ]; then
+  command -v etcd >/dev/null || need_apt+=(etcd-server)
+fi
 if [ "${WITH_BROWSER:-1}" = 1 ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-liberation)
 fi
@@ -39,4 +45,9 @@ if [ "${WITH_HELM:-1}" = 1 ]; then
     mkdir -p "$GOBIN"
     go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
   fi
+fi
+
+if [ "${WITH_KUBE:-1}" = 1 ]; then
+  bash scripts/ensure-kube.sh
+  bash scripts/ensure-crds.sh
 fi

@@ -9,7 +9,33 @@ import {
   type NetworkPolicyInputs,
   type TrafficSource,
 } from './network-policy';
+import { networkPolicyFix } from './remediation';
 import type { NetworkPolicyObject } from './types';
+
+interface PatchOp {
+  op: string;
+  path: string;
+  value?: unknown;
+}
+
+/** The JSON patch inside an `oc patch --type=json -p '...'` command. */
+const patchOf = (command: string): PatchOp[] => JSON.parse(/-p '(.*)'$/.exec(command)?.[1] ?? 'null') as PatchOp[];
+
+/** RFC 6902 `test` and `replace` as the API server applies them: a failed test rejects the whole patch. */
+const applyPatch = (obj: NetworkPolicyObject, ops: PatchOp[]): NetworkPolicyObject => {
+  const copy = JSON.parse(JSON.stringify(obj)) as NetworkPolicyObject;
+  for (const { op, path, value } of ops) {
+    const keys = path.split('/').slice(1);
+    const last = keys.pop() ?? '';
+    let parent: Record<string, unknown> = copy as unknown as Record<string, unknown>;
+    for (const k of keys) parent = parent[k] as Record<string, unknown>;
+    if (op === 'test' && JSON.stringify(parent[last]) !== JSON.stringify(value))
+      throw new Error(`test failed at ${path}`);
+    if (op === 'replace') parent[last] = value;
+    if (op !== 'test' && op !== 'replace') throw new Error(`unexpected op ${op}`);
+  }
+  return copy;
+};
 
 const t = (key: string, o?: Record<string, unknown>) =>
   key.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(o?.[k]));
@@ -194,11 +220,44 @@ describe('evaluateIngress', () => {
 });
 
 describe('checkNetworkPolicy', () => {
-  it('warns about the seed policy and offers the corrected one', () => {
+  it('warns about the seed policy and offers the patch that closes its open item, not another policy', () => {
     const r = checkNetworkPolicy(inputs([defaultDeny, seedPolicy]), t);
     expect(r?.status).toBe('warning');
     expect(r?.detail).toContain('allow-openshift-monitoring opens port http (8000) to every source (ingress item 2');
-    expect(r?.fix?.yaml).toBeDefined();
+    // An added policy cannot take back what the open item admits, so nothing to create is offered.
+    expect(r?.fix?.resource).toBeUndefined();
+    expect(r?.fix?.yaml).toBeUndefined();
+    const command = r?.fix?.command ?? '';
+    expect(command).toMatch(/^oc -n kasten-io patch networkpolicy allow-openshift-monitoring --type=json -p '/);
+    const patched = applyPatch(seedPolicy, patchOf(command));
+    expect(patched.spec?.ingress?.[0]).toEqual(seedPolicy.spec?.ingress?.[0]);
+    const after = checkNetworkPolicy(inputs([defaultDeny, patched]), t);
+    expect(after?.status).toBe('pass');
+    expect(evaluateIngress([defaultDeny, patched], catalog, source).policies.flatMap((p) => p.openItems)).toEqual([]);
+  });
+
+  it('the open-item patch is refused when the policy changed since it was read', () => {
+    const command = checkNetworkPolicy(inputs([defaultDeny, seedPolicy]), t)?.fix?.command ?? '';
+    const changed = policy('allow-openshift-monitoring', {
+      ...seedPolicy.spec,
+      ingress: [seedPolicy.spec!.ingress![0]!, { ports: [{ port: 'http', protocol: 'TCP' }, { port: 9000 }] }],
+    });
+    expect(() => applyPatch(changed, patchOf(command))).toThrow('test failed at /spec/ingress/1');
+  });
+
+  it('closes every open item of every open policy', () => {
+    const twoOpen = policy('two-open', {
+      podSelector: {},
+      ingress: [{ ports: [{ port: 'http' }] }, { from: [{ namespaceSelector: {} }], ports: [{ port: 8000 }] }],
+    });
+    const r = checkNetworkPolicy(inputs([defaultDeny, twoOpen, seedPolicy]), t);
+    expect(r?.status).toBe('warning');
+    const [first, second] = (r?.fix?.command ?? '').split('\n');
+    const fixed = applyPatch(twoOpen, patchOf(first ?? ''));
+    expect(fixed.spec?.ingress?.map((i) => i.ports)).toEqual([[{ port: 'http' }], [{ port: 8000 }]]);
+    const all = [defaultDeny, fixed, applyPatch(seedPolicy, patchOf(second ?? ''))];
+    expect(evaluateIngress(all, catalog, source).policies.flatMap((p) => p.openItems)).toEqual([]);
+    expect(checkNetworkPolicy(inputs(all), t)?.status).toBe('pass');
   });
 
   it('passes with a correct policy', () => {
@@ -294,11 +353,15 @@ describe('checkNetworkPolicy', () => {
     const parsed = load(fix?.yaml ?? '') as NetworkPolicyObject;
     expect(parsed).toEqual(fix?.resource?.data);
     expect(parsed.metadata?.namespace).toBe(NS);
+    expect(parsed.spec?.podSelector).toEqual({ matchLabels: { component: 'catalog' } });
     expect(parsed.spec?.ingress).toEqual([
       {
         from: [
           {
             namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-user-workload-monitoring' } },
+            podSelector: {
+              matchLabels: { 'app.kubernetes.io/name': 'prometheus', 'app.kubernetes.io/instance': 'user-workload' },
+            },
           },
         ],
         ports: [{ port: 'http', protocol: 'TCP' }],
@@ -307,6 +370,25 @@ describe('checkNetworkPolicy', () => {
     // With only the always-present metadata.name label known, the fix still admits, and opens nothing else.
     const after = checkNetworkPolicy(inputs([defaultDeny, parsed], { sourceNamespaceLabels: uwmNameOnly }), t);
     expect(after?.status).toBe('pass');
+    // Port 8000 is also Kasten's internal API: other Kasten pods and other monitoring pods stay out.
+    const gateway: MetricsEndpoint = {
+      ...catalog,
+      podLabels: { labels: { app: 'k10', component: 'gateway' }, complete: true },
+    };
+    expect(evaluateIngress([defaultDeny, parsed], gateway, source).admitted).toBe('no');
+    const alertmanager = {
+      ...source,
+      podLabels: { labels: { 'app.kubernetes.io/name': 'alertmanager' }, complete: true },
+    };
+    expect(evaluateIngress([defaultDeny, parsed], catalog, alertmanager).admitted).toBe('no');
+  });
+
+  it('opens the pods of every scraped component given, by their component label', () => {
+    expect(networkPolicyFix(NS, ['catalog', 'executor']).resource.data).toMatchObject({
+      spec: {
+        podSelector: { matchExpressions: [{ key: 'component', operator: 'In', values: ['catalog', 'executor'] }] },
+      },
+    });
   });
 
   it("uses the user's Kasten namespace in the fix", () => {

@@ -13,7 +13,14 @@
  */
 import { allOf, anyOf, isEmptySelector, selectorMatches, type KnownLabels, type Tri } from './label-selector';
 import { readOutcome, permissionNeeded } from './k8s-access';
-import { networkPolicyFix, METRICS_PORT_NAME, METRICS_PORT_NUMBER, USER_WORKLOAD_NAMESPACE } from './remediation';
+import {
+  closeOpenItemsCommand,
+  networkPolicyFix,
+  METRICS_PORT_NAME,
+  METRICS_PORT_NUMBER,
+  USER_WORKLOAD_NAMESPACE,
+} from './remediation';
+import type { YamlValue } from './to-yaml';
 import type {
   CheckResult,
   NetworkPolicyIngressRule,
@@ -188,7 +195,7 @@ export const checkNetworkPolicy = (inputs: NetworkPolicyInputs, t: Translate): C
   const remedy = networkPolicyFix(kastenNamespace);
   const fix = {
     description: t(
-      'Create a NetworkPolicy with one ingress item that holds both the source (namespace {{source}}) and the port (http), so no other source gets in.',
+      "Create a NetworkPolicy that admits only the user-workload Prometheus pods (namespace {{source}}) and only to the catalog pod's metrics port (http), in one ingress item, so no other source and no other Kasten pod is opened.",
       { source: USER_WORKLOAD_NAMESPACE },
     ),
     yaml: remedy.yaml,
@@ -219,6 +226,15 @@ export const checkNetworkPolicy = (inputs: NetworkPolicyInputs, t: Translate): C
   const open = relevant.filter((p) => p.openItems.length > 0);
 
   if (result.admitted === 'yes' && open.length > 0) {
+    // Policies add up, so creating another one cannot close an open item: the fix edits the policy that has it.
+    const commands = open.map((finding) => {
+      const items = policies.find((p) => p.metadata?.name === finding.name)?.spec?.ingress ?? [];
+      return closeOpenItemsCommand(
+        kastenNamespace,
+        finding.name,
+        finding.openItems.map((n) => ({ index: n - 1, item: items[n - 1] as unknown as { [key: string]: YamlValue } })),
+      );
+    });
     return {
       ...base,
       status: 'warning',
@@ -230,7 +246,13 @@ export const checkNetworkPolicy = (inputs: NetworkPolicyInputs, t: Translate): C
           items: open.map((p) => p.openItems.join(', ')).join('; '),
         },
       ),
-      fix,
+      fix: {
+        description: t(
+          'NetworkPolicies add up, so another policy cannot close an open item. This patch replaces each open item of {{policies}} with one admitting only the user-workload Prometheus pods on the same ports; it is refused if the policy changed since it was read.',
+          { policies: open.map((p) => p.name).join(', ') },
+        ),
+        command: commands.join('\n'),
+      },
     };
   }
   if (result.admitted === 'yes') {

@@ -93,30 +93,77 @@ export const USER_WORKLOAD_EDIT_COMMAND = `oc -n ${MONITORING_NAMESPACE} edit co
 /** `oc create` fails with AlreadyExists rather than replace an existing ConfigMap. */
 export const USER_WORKLOAD_CREATE_COMMAND = `oc -n ${MONITORING_NAMESPACE} create configmap ${MONITORING_CONFIG_NAME} --from-literal=config.yaml='enableUserWorkload: true'`;
 
+/** Labels the prometheus-operator gives every pod of the user-workload Prometheus (`prometheus-user-workload-N`). */
+export const USER_WORKLOAD_PROMETHEUS_SELECTOR = {
+  'app.kubernetes.io/name': 'prometheus',
+  'app.kubernetes.io/instance': 'user-workload',
+};
+
+/** The Kasten components whose pods the fix opens when the check knows of no others: the catalog carries the action counts. */
+export const DEFAULT_SCRAPED_COMPONENTS = ['catalog'];
+
 /**
- * One ingress item holding both `from` and `ports`: the seed's policy split
- * them into two items, and an item with only `ports` admits every source.
- * The source is matched by `kubernetes.io/metadata.name`, which every
- * namespace has (the seed's `name` label is not guaranteed). All pods of the
- * namespace are selected because each Kasten service serves metrics on `http`,
- * whatever the release name in their `release` label.
+ * The one ingress item both the Setup fix and the Helm chart use: only the
+ * user-workload Prometheus pods (a pod selector inside the namespace selector,
+ * so the two must match together), only on the metrics port. The namespace is
+ * matched by `kubernetes.io/metadata.name`, which every namespace has (the
+ * seed's `name` label is not guaranteed). From and ports sit in one item: the
+ * seed's policy split them, and an item with only `ports` admits every source.
  */
-export const networkPolicyFix = (kastenNamespace: string): Remediation =>
+export const userWorkloadScrapeRule = (ports: YamlValue[] = [{ port: METRICS_PORT_NAME, protocol: 'TCP' }]) => ({
+  from: [
+    {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': USER_WORKLOAD_NAMESPACE } },
+      podSelector: { matchLabels: { ...USER_WORKLOAD_PROMETHEUS_SELECTOR } },
+    },
+  ],
+  ports,
+});
+
+/**
+ * Opens the metrics port of the scraped components' pods only. Port `http`
+ * (8000) is also Kasten's internal API port, so every other Kasten pod stays
+ * closed. Pods are chosen by Kasten's `component` label, which does not depend
+ * on the name of Kasten's Helm release (its `release` label does).
+ */
+export const networkPolicyFix = (
+  kastenNamespace: string,
+  components: string[] = DEFAULT_SCRAPED_COMPONENTS,
+): Remediation =>
   remediation(NetworkPolicyModel, {
     apiVersion: apiVersionOf(NetworkPolicyModel),
     kind: 'NetworkPolicy',
     metadata: { name: NETWORK_POLICY_NAME, namespace: kastenNamespace, labels: { ...CREATED_BY } },
     spec: {
-      podSelector: {},
+      podSelector: componentsSelector(components) as { [key: string]: YamlValue },
       policyTypes: ['Ingress'],
-      ingress: [
-        {
-          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': USER_WORKLOAD_NAMESPACE } } }],
-          ports: [{ port: METRICS_PORT_NAME, protocol: 'TCP' }],
-        },
-      ],
+      ingress: [userWorkloadScrapeRule()],
     },
   });
+
+/**
+ * NetworkPolicies add up: a new policy can never take back what an ingress
+ * item open to every source admits. The fix that closes such an item edits
+ * that policy: a JSON patch replacing each open item by the same ports
+ * admitted to the user-workload Prometheus only, each guarded by a `test` of
+ * the item as read, so a policy changed meanwhile is refused rather than
+ * overwritten.
+ */
+export const closeOpenItemsCommand = (
+  kastenNamespace: string,
+  policyName: string,
+  items: Array<{ index: number; item: { [key: string]: YamlValue } }>,
+): string => {
+  const ops = items.flatMap(({ index, item }) => {
+    const path = `/spec/ingress/${index}`;
+    const ports = (item.ports as YamlValue[] | undefined) ?? [{ port: METRICS_PORT_NAME, protocol: 'TCP' }];
+    return [
+      { op: 'test', path, value: item },
+      { op: 'replace', path, value: userWorkloadScrapeRule(ports) },
+    ];
+  });
+  return `oc -n ${kastenNamespace} patch networkpolicy ${policyName} --type=json -p '${JSON.stringify(ops)}'`;
+};
 
 const serviceMonitor = (kastenNamespace: string, name: string, selector: { [key: string]: YamlValue }): Remediation =>
   remediation(ServiceMonitorModel, {

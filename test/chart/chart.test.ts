@@ -5,17 +5,21 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as yaml from 'js-yaml';
 import { chartQueriesText, CHART_QUERIES_FILE } from '../../scripts/gen-chart-rules';
 import { actionCountsByStatus, newFailedActions } from '../../src/promql/actions';
 import { kastenAlertRules } from '../../src/promql/alerts';
 import { DEFAULT_QUERY_CONFIG, type KastenQueryConfig } from '../../src/promql/config';
 import { kastenTargetsUp } from '../../src/promql/health';
 import { kastenCpuCores, kastenMemoryBytes, pvcUsedPercent } from '../../src/promql/resources';
+import { networkPolicyFix } from '../../src/checks/remediation';
 import {
   allStrings,
+  BASE_VALUES,
   CHART_DIR,
   findKey,
   helmVersion,
+  merge,
   only,
   parseObjects,
   RELEASE_NAMESPACE,
@@ -45,7 +49,7 @@ const ALL_ON: Values = {
 const CUSTOM_NS = 'backup-system';
 const CUSTOM: Values = {
   ...ALL_ON,
-  kasten: { namespace: CUSTOM_NS, podSelector: { release: 'kasten' } },
+  kasten: { namespace: CUSTOM_NS },
   thresholds: {
     memoryThresholdBytes: 4294967296,
     catalogPvcUsedPercentThreshold: 75.5,
@@ -97,11 +101,13 @@ describe('helm', () => {
     expect(helmVersion()).toMatch(/^v3\./);
   });
 
+  // The source chart carries no build (scripts/package-chart.sh adds it), so it is linted in its image mode here;
+  // test/chart/package.test.ts lints the package with default values.
   test.each([
-    ['default values', undefined],
-    ['all options on', ALL_ON],
+    ['an image', BASE_VALUES],
+    ['an image and all options on', merge(BASE_VALUES, ALL_ON)],
   ])('helm lint --strict passes with %s', (_name, values) => {
-    const res = runHelm(['lint', '--strict', CHART_DIR], values);
+    const res = runHelm(['lint', '--strict', '--kube-version', '1.35.0', CHART_DIR], values);
     expect(res.stderr + res.stdout).toContain('0 chart(s) failed');
     expect(res.status).toBe(0);
   });
@@ -191,15 +197,16 @@ describe.each(MATRIX)('rendered with %s', (_name, values) => {
     expect(conf).toMatch(/^worker_processes [1-4];$/m);
   });
 
-  test('nginx compresses JS and JSON, caches hashed bundles for long and never the manifest or settings', () => {
+  test('nginx serves the stored .gz files to every client, caches hashed bundles for long and never the rest', () => {
     const conf = nginxConf(objects);
     expect(conf).toMatch(/^\s*gzip on;$/m);
+    expect(conf).toMatch(/^\s*gzip_static always;$/m);
+    expect(conf).toMatch(/^\s*gunzip on;$/m);
     const types = conf.match(/^\s*gzip_types (.*);$/m)?.[1]?.split(/\s+/) ?? [];
     expect(types).toEqual(expect.arrayContaining(['application/javascript', 'application/json']));
+    expect(conf).toContain('~\\.min\\.js$ "public, max-age=31536000, immutable";');
+    expect(conf).toContain('default "no-cache";');
     const block = (loc: string): string => conf.slice(conf.indexOf(`location ${loc}`)).split('}')[0] ?? '';
-    expect(block('~ \\.min\\.js$')).toContain('max-age=31536000, immutable');
-    expect(block('= /plugin-manifest.json')).toContain('no-cache');
-    expect(block('= /plugin-config.json')).toContain('no-cache');
     expect(block('= /plugin-config.json')).toContain('alias /etc/kasten-console-plugin/config/plugin-config.json;');
     expect(nginx(objects).volumeMounts).toContainEqual({
       name: 'plugin-config',
@@ -279,8 +286,31 @@ describe('enabling the plugin in the console', () => {
     expect(binding.subjects).toEqual([
       { kind: 'ServiceAccount', name: sa.metadata.name, namespace: RELEASE_NAMESPACE },
     ]);
-    // Plain resources, so they exist before the post-install hook and until the pre-delete hook ran.
-    for (const o of [sa, role, binding]) expect(o.metadata.annotations?.['helm.sh/hook']).toBeUndefined();
+  });
+
+  test('the ServiceAccount and its RBAC are hook objects: created before each Job, deleted once the hooks ran', () => {
+    const weight = (o: K8sObject) => Number(o.metadata.annotations?.['helm.sh/hook-weight'] ?? '0');
+    const events = (o: K8sObject) => (o.metadata.annotations?.['helm.sh/hook'] ?? '').split(',').sort();
+    const rbac = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding'].map((k) => only(objects, k));
+    for (const o of rbac) {
+      // Every event that runs a Job: the objects exist only while those hooks run.
+      expect(`${o.kind} ${events(o).join(',')}`).toBe(`${o.kind} post-install,post-upgrade,pre-delete`);
+      // Helm deletes hook-succeeded objects after the event's hooks, and also when a later hook failed.
+      expect(o.metadata.annotations?.['helm.sh/hook-delete-policy']).toBe('before-hook-creation,hook-succeeded');
+      for (const j of jobs) expect(weight(o)).toBeLessThan(weight(j));
+    }
+    // The binding names the ServiceAccount and the ClusterRole, so both come first.
+    const [sa, role, binding] = rbac as [K8sObject, K8sObject, K8sObject];
+    expect(weight(sa)).toBeLessThan(weight(binding));
+    expect(weight(role)).toBeLessThan(weight(binding));
+    // Nothing that may patch the console is a plain release object.
+    expect(
+      objects.filter(
+        (o) =>
+          ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Job'].includes(o.kind) &&
+          !o.metadata.annotations?.['helm.sh/hook'],
+      ),
+    ).toEqual([]);
   });
 
   test('plugin.enableInConsole=false renders no Job, ServiceAccount or cluster RBAC', () => {
@@ -288,6 +318,67 @@ describe('enabling the plugin in the console', () => {
     expect(off.filter((o) => ['Job', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding'].includes(o.kind))).toEqual(
       [],
     );
+  });
+});
+
+describe('availability and images', () => {
+  test('a PodDisruptionBudget keeps one of the two replicas serving while a node drains', () => {
+    const objects = render();
+    const pdb = only(objects, 'PodDisruptionBudget');
+    expect(pdb.apiVersion).toBe('policy/v1');
+    expect(pdb.metadata.namespace).toBe(RELEASE_NAMESPACE);
+    expect((deployment(objects).spec as { replicas: number }).replicas).toBe(2);
+    expect(pdb.spec).toEqual({
+      minAvailable: 1,
+      selector: (deployment(objects).spec as { selector: unknown }).selector,
+    });
+  });
+
+  test('a single replica gets no PodDisruptionBudget (it would block every drain)', () => {
+    expect(render({ plugin: { replicas: 1 } }).filter((o) => o.kind === 'PodDisruptionBudget')).toEqual([]);
+  });
+
+  // A pinned reference: a digest, or a numbered Red Hat build tag; never a moving tag such as latest.
+  const PINNED =
+    /^[a-z0-9.\/_-]+(:[0-9][A-Za-z0-9_.-]*-[0-9]{6,}(@sha256:[a-f0-9]{64})?|(:[A-Za-z0-9_.-]+)?@sha256:[a-f0-9]{64})$/;
+
+  test('the default images are pinned: the hook image and the stock nginx by digest, no :latest', () => {
+    const values = yaml.load(fs.readFileSync(path.join(CHART_DIR, 'values.yaml'), 'utf8')) as {
+      plugin: { cliImage: string; nginxImage: string };
+    };
+    expect(values.plugin.cliImage).toMatch(
+      /^registry\.redhat\.io\/openshift4\/ose-cli-rhel9:v4\.22@sha256:[a-f0-9]{64}$/,
+    );
+    expect(values.plugin.nginxImage).toMatch(
+      /^registry\.access\.redhat\.com\/ubi9\/nginx-124:[0-9.]+-[0-9]+@sha256:[a-f0-9]{64}$/,
+    );
+    const jobImages = render()
+      .filter((o) => o.kind === 'Job')
+      .map((j) => podSpecs([j])[0]!.pod.containers[0]!.image);
+    expect(jobImages).toEqual([values.plugin.cliImage, values.plugin.cliImage]);
+    for (const image of [values.plugin.cliImage, values.plugin.nginxImage]) expect(image).toMatch(PINNED);
+  });
+
+  test('the Dockerfile bases are pinned, the nginx base to the image the chart runs by default', () => {
+    const froms = [...fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').matchAll(/^FROM (\S+)/gm)].map(
+      (m) => m[1]!,
+    );
+    expect(froms).toHaveLength(2);
+    for (const image of froms) {
+      expect(image).not.toMatch(/:latest\b/);
+      expect(image).toMatch(PINNED);
+    }
+    const values = yaml.load(fs.readFileSync(path.join(CHART_DIR, 'values.yaml'), 'utf8')) as {
+      plugin: { nginxImage: string };
+    };
+    expect(froms[1]).toBe(values.plugin.nginxImage);
+  });
+
+  test('nginx sends X-Content-Type-Options: nosniff and the cache headers from the server level only', () => {
+    const conf = nginxConf(render());
+    expect(conf).toMatch(/^ {4}add_header X-Content-Type-Options nosniff always;$/m);
+    // A location with its own add_header would silently drop the server's headers for its files.
+    expect(conf.match(/^\s*add_header /gm)).toHaveLength(2);
   });
 });
 
@@ -362,11 +453,13 @@ describe('Kasten wiring', () => {
     ).toEqual([]);
   });
 
-  test('the monitoring NetworkPolicy admits only user-workload monitoring, from and ports in ONE ingress item', () => {
+  test('the monitoring NetworkPolicy admits only the user-workload Prometheus pods to the scraped components, from and ports in ONE ingress item', () => {
     const np = only(render(ALL_ON), 'NetworkPolicy', 'allow-openshift-user-workload-monitoring');
     expect(np.metadata.namespace).toBe('kasten-io');
     expect(np.spec).toEqual({
-      podSelector: { matchLabels: { release: 'k10' } },
+      podSelector: {
+        matchExpressions: [{ key: 'component', operator: 'In', values: ['catalog', 'controllermanager', 'metering'] }],
+      },
       policyTypes: ['Ingress'],
       ingress: [
         {
@@ -374,6 +467,9 @@ describe('Kasten wiring', () => {
             {
               namespaceSelector: {
                 matchLabels: { 'kubernetes.io/metadata.name': 'openshift-user-workload-monitoring' },
+              },
+              podSelector: {
+                matchLabels: { 'app.kubernetes.io/name': 'prometheus', 'app.kubernetes.io/instance': 'user-workload' },
               },
             },
           ],
@@ -385,6 +481,23 @@ describe('Kasten wiring', () => {
     for (const item of (np.spec as { ingress: Array<Record<string, unknown>> }).ingress)
       expect(item.from).toBeDefined();
   });
+
+  test.each([[['catalog']], [['catalog', 'executor']], [['catalog', 'controllermanager', 'metering']]])(
+    'the chart and the Setup fix make one choice of pods and peers (components %j)',
+    (components) => {
+      const np = only(
+        render({
+          kasten: { namespace: CUSTOM_NS },
+          monitoring: { networkPolicy: { enabled: true }, serviceMonitors: { enabled: false, components } },
+        }),
+        'NetworkPolicy',
+        'allow-openshift-user-workload-monitoring',
+      );
+      const fix = networkPolicyFix(CUSTOM_NS, components).resource.data as K8sObject;
+      expect(np.spec).toEqual(fix.spec);
+      expect([np.metadata.name, np.metadata.namespace]).toEqual([fix.metadata.name, fix.metadata.namespace]);
+    },
+  );
 
   test('one ServiceMonitor per listed component, port http, at the scrape interval', () => {
     const sms = render(ALL_ON).filter((o) => o.kind === 'ServiceMonitor');

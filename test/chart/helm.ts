@@ -78,10 +78,10 @@ export const runHelm = (args: string[], values?: Values): HelmResult => {
   }
 };
 
-const templateArgs = (extra: string[] = []): string[] => [
+const templateArgs = (extra: string[] = [], chart = CHART_DIR): string[] => [
   'template',
   RELEASE,
-  CHART_DIR,
+  chart,
   '--namespace',
   RELEASE_NAMESPACE,
   '--kube-version',
@@ -144,3 +144,16 @@ export const findKey = (v: unknown, key: string): unknown[] => {
 
 export const helmVersion = (): string =>
   execFileSync(helmBinary(), ['version', '--short'], { encoding: 'utf8' }).trim();
+
+/**
+ * `helm template` of another chart (a package), with these values alone and the cluster's
+ * Kubernetes version as given; throws with helm's message on failure.
+ */
+export const renderChart = (chart: string, values: Values = {}, kubeVersion = KUBE_VERSION): K8sObject[] => {
+  const res = runHelm(templateArgs(['--kube-version', kubeVersion], chart), values);
+  if (res.status !== 0) throw new Error(`helm template failed (${res.status}):\n${res.stderr}`);
+  return parseObjects(res.stdout);
+};
+
+export const renderChartFailure = (chart: string, values: Values = {}, kubeVersion = KUBE_VERSION): HelmResult =>
+  runHelm(templateArgs(['--kube-version', kubeVersion], chart), values);

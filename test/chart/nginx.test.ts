@@ -1,143 +1,60 @@
 /**
  * The nginx configuration the chart mounts, run by a real nginx (Debian's) over the built plugin
- * in dist/: TLS, compression of JS and JSON on the wire, cache headers, and the settings file
- * served next to the manifest. Only the host paths and the listen address are rewritten for the
- * test (loopback, a free port, a temporary root and a self-signed certificate).
+ * laid out as the Dockerfile's image holds it (dist/ plus the .gz files its build writes): TLS,
+ * compression on the wire, cache and security headers, and the settings file served next to the
+ * manifest. test/chart/package.test.ts serves the chart's own ConfigMap layout the same way.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as https from 'https';
-import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { freePort } from '../../dev/prometheus/harness';
 import { only, render, ROOT } from './helm';
+import { freePort, startNginx, type Reply, type ServedNginx } from './nginx-harness';
 
 jest.setTimeout(60_000);
 
 const DIST = path.join(ROOT, 'dist');
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-let dir: string;
-let port: number;
-let ca: string;
-let nginx: ChildProcess | undefined;
-let nginxBin = 'nginx';
+let server: ServedNginx;
 let settings: string;
-const log: string[] = [];
-
-const get = (p: string, gzip: boolean): Promise<Reply> =>
-  new Promise((resolve, reject) => {
-    const req = https.get(
-      {
-        host: '127.0.0.1',
-        port,
-        path: p,
-        ca,
-        servername: 'localhost',
-        headers: gzip ? { 'Accept-Encoding': 'gzip' } : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      },
-    );
-    req.on('error', reject);
-  });
+const get = (p: string, gzip: boolean): Promise<Reply> => server.get(p, gzip);
 
 const manifest = (): { name: string; loadScripts: string[] } =>
   JSON.parse(fs.readFileSync(path.join(DIST, 'plugin-manifest.json'), 'utf8'));
 
 beforeAll(async () => {
-  // Debian puts nginx in /usr/sbin, which a non-root PATH often lacks.
-  const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')[0];
-  if (!found) throw new Error('nginx not found: run scripts/ensure-deps.sh (installs the Debian nginx package)');
-  nginxBin = found;
   if (!fs.existsSync(path.join(DIST, 'plugin-manifest.json')))
     throw new Error('dist/ is missing: npm run build (scripts/test.sh builds first)');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-nginx-'));
-  // nginx started as root serves through workers running as nobody.
-  fs.chmodSync(dir, 0o755);
-  port = await freePort();
+  const port = await freePort();
   const objects = render({ plugin: { port } });
   const conf = only(objects, 'ConfigMap', 'kasten-console-plugin-nginx').data!['nginx.conf']!;
   settings = only(objects, 'ConfigMap', 'kasten-console-plugin-config').data!['plugin-config.json']!;
-
-  fs.cpSync(DIST, path.join(dir, 'root'), { recursive: true });
-  fs.mkdirSync(path.join(dir, 'config'));
-  fs.writeFileSync(path.join(dir, 'config/plugin-config.json'), settings);
-  fs.mkdirSync(path.join(dir, 'cert'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-      '-keyout',
-      path.join(dir, 'cert/tls.key'),
-      '-out',
-      path.join(dir, 'cert/tls.crt'),
-    ],
-    { stdio: 'pipe' },
-  );
-  ca = fs.readFileSync(path.join(dir, 'cert/tls.crt'), 'utf8');
-  const local = conf
-    .split(' /tmp/')
-    .join(` ${dir}/`)
-    .replace(`listen ${port} ssl;`, `listen 127.0.0.1:${port} ssl;`)
-    .replace(`listen [::]:${port} ssl;`, '')
-    .split('/var/cert/')
-    .join(`${dir}/cert/`)
-    .split('/etc/kasten-console-plugin/config/')
-    .join(`${dir}/config/`)
-    .split('/opt/app-root/src')
-    .join(`${dir}/root`);
-  expect(local).not.toMatch(/\/tmp\/nginx|\/var\/cert|\/opt\/app-root/);
-  fs.writeFileSync(path.join(dir, 'nginx.conf'), local);
-
-  // The access log goes to /dev/stdout, which nginx opens by path: a socket (jest's pipes) cannot be opened that way.
-  nginx = spawn(nginxBin, ['-e', 'stderr', '-c', path.join(dir, 'nginx.conf')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  server = await startNginx(conf, port, settings, (root) => {
+    fs.cpSync(DIST, root, { recursive: true });
+    // What the Dockerfile's build stage does after `npm run build`.
+    execFileSync('find', [
+      root,
+      '-type',
+      'f',
+      '(',
+      '-name',
+      '*.js',
+      '-o',
+      '-name',
+      '*.json',
+      ')',
+      '-exec',
+      'gzip',
+      '-9',
+      '-k',
+      '{}',
+      '+',
+    ]);
   });
-  nginx.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}:\n${log.join('')}`);
-    try {
-      await get('/plugin-manifest.json', false);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`nginx not answering:\n${log.join('')}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 });
 
 afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((r) => nginx?.once('exit', r));
-    nginx.kill('SIGQUIT');
-    await exited;
-  }
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('serves the manifest over TLS, never cached', async () => {
@@ -172,6 +89,29 @@ test('serves the settings rendered from values at /plugin-config.json, never cac
   expect(r.headers['content-type']).toBe('application/json');
   expect(r.headers['cache-control']).toBe('no-cache');
   expect(JSON.parse(r.body.toString())).toEqual(JSON.parse(settings));
+});
+
+test('every answer, errors included, tells browsers not to guess the type (nosniff)', async () => {
+  const entry = manifest().loadScripts[0]!;
+  for (const [p, gzip] of [
+    ['/plugin-manifest.json', false],
+    [`/${entry}`, true],
+    [`/${entry}`, false],
+    ['/plugin-config.json', false],
+    ['/locales/en/plugin__kasten-console-plugin.json', true],
+    ['/no-such-file.js', false],
+  ] as Array<[string, boolean]>) {
+    expect(`${p} ${String((await get(p, gzip)).headers['x-content-type-options'])}`).toBe(`${p} nosniff`);
+  }
+});
+
+test('a client that does not accept gzip gets the plain bytes of the stored .gz file', async () => {
+  const entry = manifest().loadScripts[0]!;
+  const r = await get(`/${entry}`, false);
+  expect(r.status).toBe(200);
+  expect(r.headers['content-encoding']).toBeUndefined();
+  expect(r.headers['content-type']).toBe('application/javascript');
+  expect(r.body.equals(fs.readFileSync(path.join(DIST, entry)))).toBe(true);
 });
 
 test('translations are not cached, unknown paths are 404', async () => {

@@ -14,10 +14,41 @@ const rejected: Array<[string, Values, RegExp]> = [
     /\/kasten\/namespace.*does not match pattern/,
   ],
   [
-    'an empty Kasten pod selector (would open every pod)',
-    { kasten: { podSelector: { release: null } } },
-    /\/kasten\/podSelector.*minProperties/,
+    'the retired Kasten pod selector (the NetworkPolicy selects the scraped components)',
+    { kasten: { podSelector: { release: 'k10' } } },
+    /additional properties 'podSelector' not allowed/,
   ],
+  [
+    'no component to scrape (the NetworkPolicy would select nothing useful)',
+    { monitoring: { serviceMonitors: { components: [] } } },
+    /components.*minItems/,
+  ],
+  [
+    'a scrape interval of 1ms',
+    { monitoring: { scrapeInterval: '1ms' } },
+    /monitoring\.scrapeInterval \(1ms\) is below 5s: .* Use 5s or more/,
+  ],
+  [
+    'a scrape interval just under 5s',
+    { monitoring: { scrapeInterval: '4s', networkPolicy: { enabled: true } }, thresholds: { newFailuresWindow: '1m' } },
+    /monitoring\.scrapeInterval \(4s\) is below 5s/,
+  ],
+  [
+    'a scrape interval longer than the 5m look-back',
+    { monitoring: { scrapeInterval: '6m' }, thresholds: { newFailuresWindow: '1h' } },
+    /monitoring\.scrapeInterval \(6m\) is above 5m: .* vanish between scrapes/,
+  ],
+  [
+    'a window shorter than the scrape interval',
+    { thresholds: { newFailuresWindow: '20s' } },
+    /thresholds\.newFailuresWindow \(20s\) is shorter than monitoring\.scrapeInterval \(30s\): KastenNewFailedActions would miss failures between two scrapes\. Set newFailuresWindow to 30s or longer\./,
+  ],
+  [
+    'a window in milliseconds under a 1m scrape interval',
+    { thresholds: { newFailuresWindow: '59999ms' }, monitoring: { scrapeInterval: '1m' } },
+    /newFailuresWindow \(59999ms\) is shorter than monitoring\.scrapeInterval \(1m\)/,
+  ],
+  ['a build that does not exist', { plugin: { build: 'legacy' } }, /\/plugin\/build.*value must be one of/],
   [
     'a catalog threshold above 100%',
     { thresholds: { catalogPvcUsedPercentThreshold: 150 } },
@@ -85,10 +116,12 @@ describe('bad values are rejected with the value named', () => {
     expect(res.stderr).toMatch(message);
   });
 
-  test('no plugin image: the message says how to get one', () => {
+  test('the source chart without a packaged build and without an image says what to install instead', () => {
     const res = renderFailure({});
     expect(res.status).not.toBe(0);
-    expect(res.stderr).toContain('plugin.image.repository is required: build the Dockerfile');
+    expect(res.stderr).toContain(
+      'This chart has no built plugin in files/builds/: install the package scripts/package-chart.sh writes',
+    );
   });
 
   test('servicemonitor-editor switched on without anyone to bind', () => {
@@ -106,6 +139,12 @@ describe('good values pass', () => {
       { thresholds: { newFailuresWindow: '2h', recoveryPointMaxAgeSeconds: 172800 } },
     ],
     ['an image by digest', { plugin: { image: { tag: `sha256:${'a'.repeat(64)}` } } }],
+    [
+      'the window equal to the scrape interval',
+      { thresholds: { newFailuresWindow: '1m' }, monitoring: { scrapeInterval: '60s' } },
+    ],
+    ['the shortest scrape interval', { monitoring: { scrapeInterval: '5s' }, thresholds: { newFailuresWindow: '5s' } }],
+    ['the longest scrape interval', { monitoring: { scrapeInterval: '5m' } }],
   ])('%s', (_name, values) => {
     expect(render(values).length).toBeGreaterThan(5);
   });

@@ -19,11 +19,39 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/component: plugin
 {{- end }}
 
+{{/* The plugin image (plugin.image.repository, the Dockerfile's) or the stock nginx that serves the build shipped in the chart. */}}
 {{- define "kcp.image" -}}
-{{- $repo := required "plugin.image.repository is required: build the Dockerfile at the repository root, push the image, and set plugin.image.repository (e.g. quay.io/<you>/kasten-console-plugin)" .Values.plugin.image.repository -}}
+{{- if .Values.plugin.image.repository -}}
 {{- $tag := default .Chart.AppVersion .Values.plugin.image.tag -}}
-{{- printf "%s%s%s" $repo (ternary "@" ":" (hasPrefix "sha256:" $tag)) $tag -}}
+{{- printf "%s%s%s" .Values.plugin.image.repository (ternary "@" ":" (hasPrefix "sha256:" $tag)) $tag -}}
+{{- else -}}
+{{- .Values.plugin.nginxImage -}}
+{{- end -}}
 {{- end }}
+
+{{/*
+Which build the chart serves: "default" (console SDK 4.22, OpenShift 4.22 and later) or "compat"
+(OpenShift 4.19-4.21, Kubernetes 1.32-1.34), chosen from the cluster's Kubernetes minor version
+unless plugin.build names one. Fails when the package does not carry the build needed.
+*/}}
+{{- define "kcp.build" -}}
+{{- $minor := .Capabilities.KubeVersion.Minor | trimSuffix "+" | atoi -}}
+{{- $build := .Values.plugin.build -}}
+{{- if eq $build "auto" -}}
+{{- $build = ternary "compat" "default" (lt $minor 35) -}}
+{{- end -}}
+{{- if not (.Files.Glob (printf "files/builds/%s/plugin-manifest.json.gz" $build)) -}}
+{{- if eq $build "compat" -}}
+{{- fail (printf "This chart package has no build for OpenShift 4.19-4.21 (Kubernetes 1.%d here): package it with a dist-compat/ build (scripts/package-chart.sh), or set plugin.image.repository to an image built for this console." $minor) -}}
+{{- else -}}
+{{- fail "This chart has no built plugin in files/builds/: install the package scripts/package-chart.sh writes (see docs/install.md), or set plugin.image.repository to the image built from the Dockerfile." -}}
+{{- end -}}
+{{- end -}}
+{{- $build -}}
+{{- end }}
+
+{{/* A ConfigMap key for a build file: keys allow no '/', so the path's slashes become '_'; the volume maps each key back to its path. */}}
+{{- define "kcp.buildKey" -}}{{ . | replace "/" "_" }}{{- end }}
 
 {{- define "kcp.certSecret" -}}{{ include "kcp.fullname" . }}-cert{{- end }}
 
@@ -84,4 +112,36 @@ seccompProfile:
   | replace "__MEMORY_THRESHOLD_BYTES__" (toJson $t.memoryThresholdBytes)
   | replace "__CATALOG_PVC_USED_PERCENT_THRESHOLD__" (toJson $t.catalogPvcUsedPercentThreshold)
   | replace "__CPU_THRESHOLD_CORES__" (toJson $t.cpuThresholdCores) -}}
+{{- end }}
+
+{{/* Kasten pods of the given components, by their `component` label; src/checks/remediation.ts componentsSelector builds the same. */}}
+{{- define "kcp.componentsSelector" -}}
+{{- if eq (len .) 1 -}}
+matchLabels:
+  component: {{ index . 0 }}
+{{- else -}}
+matchExpressions:
+  - key: component
+    operator: In
+    values:
+      {{- range . }}
+      - {{ . }}
+      {{- end }}
+{{- end -}}
+{{- end }}
+
+{{/* Checks JSON schema cannot express (it compares no two values); rendered with the settings ConfigMap, so every install runs them. */}}
+{{- define "kcp.validate" -}}
+{{- $window := .Values.thresholds.newFailuresWindow -}}
+{{- $scrape := .Values.monitoring.scrapeInterval -}}
+{{- $scrapeMs := int64 (include "kcp.durationMs" $scrape) -}}
+{{- if lt $scrapeMs 5000 -}}
+{{- fail (printf "monitoring.scrapeInterval (%s) is below 5s: scraping Kasten that often only loads it and Prometheus. Use 5s or more (30s is usual)." $scrape) -}}
+{{- end -}}
+{{- if gt $scrapeMs 300000 -}}
+{{- fail (printf "monitoring.scrapeInterval (%s) is above 5m: Prometheus treats a series not scraped for 5m as gone, so Kasten's metrics would vanish between scrapes. Use 5m or less (30s is usual)." $scrape) -}}
+{{- end -}}
+{{- if lt (int64 (include "kcp.durationMs" $window)) (int64 (include "kcp.durationMs" $scrape)) -}}
+{{- fail (printf "thresholds.newFailuresWindow (%s) is shorter than monitoring.scrapeInterval (%s): KastenNewFailedActions would miss failures between two scrapes. Set newFailuresWindow to %s or longer." $window $scrape $scrape) -}}
+{{- end -}}
 {{- end }}
