@@ -113,7 +113,12 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
       .sort((a, b) => a.status.localeCompare(b.status));
 
     const lastByKey = new Map(vectorRows(states.lastFailure.data).map((r) => [key3(r.labels), r.value]));
-    const catalogPresent = states.catalogPresent.data ? vectorRows(states.catalogPresent.data).length > 0 : undefined;
+    // An empty partial answer cannot show the catalog metric is absent: undecided, not "switch to counters".
+    const catalogRows = vectorRows(states.catalogPresent.data);
+    const catalogPresent =
+      states.catalogPresent.data === undefined || (catalogRows.length === 0 && states.catalogPresent.warnings?.length)
+        ? undefined
+        : catalogRows.length > 0;
     const counterRows = vectorRows(states.counterFailures.data);
     const useCounters = catalogPresent === false && counterRows.length > 0;
     const newFailures: FailureRow[] = useCounters

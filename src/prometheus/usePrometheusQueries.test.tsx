@@ -1,5 +1,5 @@
 import { renderHook } from '@testing-library/react';
-import { httpError, promErrorBody, timeoutError, vector } from '../__fixtures__/prometheus';
+import { httpError, partial, promErrorBody, STORE_UNREACHABLE, timeoutError, vector } from '../__fixtures__/prometheus';
 import { consoleFetchJSON } from '../console-sdk';
 import {
   answerPrometheus,
@@ -167,4 +167,21 @@ test('new requests (e.g. another namespace) start a new round at once, without w
   await settle();
   expect(promRequests().map((r) => r.query)).toEqual(['first', 'second']);
   expect(result.current.x?.data).toEqual(vector([[{ q: 'second' }, 1]]).data);
+});
+
+test('a partial answer marks the state with its warnings, and the next complete answer clears them', async () => {
+  let storeDown = true;
+  answerPrometheus(() => (storeDown ? partial(vector([]), [STORE_UNREACHABLE]) : vector([[{}, 2]])));
+  const h = harness();
+  const { result } = renderHook(() => usePrometheusQueries(REQUESTS), { wrapper: h.Wrapper });
+  await settle();
+  expect(result.current.counts).toEqual({
+    data: vector([]).data,
+    warnings: [STORE_UNREACHABLE],
+    loading: false,
+    stale: false,
+  });
+  storeDown = false;
+  await h.refresh();
+  expect(result.current.counts).toEqual({ data: vector([[{}, 2]]).data, loading: false, stale: false });
 });

@@ -43,7 +43,11 @@ export const usePrometheusQueries = (requests: PromQueryRequest[]): Record<strin
           round.map((r) => {
             const outcome = outcomes[r.key];
             const before = prev[r.key];
-            if (outcome && 'data' in outcome) return [r.key, { data: outcome.data, loading: false, stale: false }];
+            if (outcome && 'data' in outcome) {
+              const next: PromQueryState = { data: outcome.data, loading: false, stale: false };
+              if (outcome.warnings) next.warnings = outcome.warnings;
+              return [r.key, next];
+            }
             return [
               r.key,
               { data: before?.data, error: outcome?.error, loading: false, stale: before?.data !== undefined },

@@ -8,6 +8,8 @@ import { consoleFetchJSON, useK8sWatchResource } from '../../console-sdk';
 import {
   emptyVector,
   httpError,
+  partial,
+  STORE_UNREACHABLE,
   networkError,
   promErrorBody,
   timeoutError,
@@ -163,6 +165,18 @@ test('"no Kasten action has run yet": the seed\'s hint, and each panel\'s own em
   );
   // Never a zero standing in for "no data".
   expect(screen.queryByText('0')).toBeNull();
+});
+
+test('a partial answer (Thanos missed a store) is never read as the all-clear: each panel shows the warning', async () => {
+  await show(() => partial(emptyVector(), [STORE_UNREACHABLE]));
+  for (const id of PANELS) {
+    expect(panel(id).queryByTestId('empty')).toBeNull();
+    expect(panel(id).getByTestId('query-partial')).toHaveTextContent(STORE_UNREACHABLE);
+  }
+  expect(screen.queryByText(/No new failed or cancelled action/)).toBeNull();
+  expect(screen.queryByText(/No Kasten action has been recorded yet/)).toBeNull();
+  // Undecided, so the table is not switched to the counters because of the missing store.
+  expect(panel('new-failures').getByText(/Counted from rises of catalog_actions_count/)).toBeInTheDocument();
 });
 
 test('no permission (HTTP 403 from the proxy): every panel says which permission is missing', async () => {
