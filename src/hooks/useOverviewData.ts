@@ -66,6 +66,9 @@ export type OverviewKey =
 const key3 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.type ?? ''}\u0000${l.exported_namespace ?? ''}`;
 const key2 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.exported_namespace ?? ''}`;
 
+/** A row with failures; a NaN/Inf count stays (shown as no value with its reason), never dropped as "none". */
+const keepFailureRow = (r: { value: number }): boolean => !(r.value <= 0);
+
 const POLICY_GVK = { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' };
 
 const httpStatus = (err: unknown): number | undefined => {
@@ -122,16 +125,14 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
     const counterRows = vectorRows(states.counterFailures.data);
     const useCounters = catalogPresent === false && counterRows.length > 0;
     const newFailures: FailureRow[] = useCounters
-      ? counterRows
-          .filter((r) => r.value > 0)
-          .map((r) => ({
-            policy: r.labels.policy ?? '',
-            type: r.labels.type ?? '',
-            namespace: r.labels.app ?? '',
-            count: r.value,
-          }))
+      ? counterRows.filter(keepFailureRow).map((r) => ({
+          policy: r.labels.policy ?? '',
+          type: r.labels.type ?? '',
+          namespace: r.labels.app ?? '',
+          count: r.value,
+        }))
       : vectorRows(states.newFailures.data)
-          .filter((r) => r.value > 0)
+          .filter(keepFailureRow)
           .map((r) => ({
             policy: r.labels.policy ?? '',
             type: r.labels.type ?? '',
@@ -140,7 +141,7 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
             lastFailure: lastByKey.get(key3(r.labels)),
           }));
     const retained: FailureRow[] = vectorRows(states.retained.data)
-      .filter((r) => r.value > 0)
+      .filter(keepFailureRow)
       .map((r) => ({
         policy: r.labels.policy ?? '',
         type: r.labels.type ?? '',

@@ -179,6 +179,35 @@ test('a partial answer (Thanos missed a store) is never read as the all-clear: e
   expect(panel('new-failures').getByText(/Counted from rises of catalog_actions_count/)).toBeInTheDocument();
 });
 
+test('NaN and +Inf from Prometheus: rows are kept and say "no value" with the reason; nothing crashes or reads as ok', async () => {
+  await show({
+    ...FULL,
+    counts: vector([[{ status: 'failed' }, 'NaN']]),
+    newFailures: vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 'NaN']]),
+    lastFailure: vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, '+Inf']]),
+    backupAge: vector([[{ policy: 'hourly', exported_namespace: 'crm' }, 'NaN']]),
+    exportAge: emptyVector(),
+    noBackup: emptyVector(),
+  });
+  expect(panel('status-counts').getByTestId('status-failed')).toHaveTextContent('no value (NaN)');
+  const NAN = 'no value (NaN) Prometheus returned NaN (not a number), for example a division of zero by zero.';
+  expect(tableRows(screen.getByTestId('new-failures-table'))).toEqual([
+    [
+      'nightly',
+      'backup',
+      'shop',
+      NAN,
+      'no value (+Inf) Prometheus returned +Inf (infinite), for example a division by zero.',
+    ],
+  ]);
+  expect(panel('new-failures').queryByTestId('empty')).toBeNull();
+  const [row] = tableRows(screen.getByTestId('recovery-table'));
+  expect(row?.[3]).toBe(NAN);
+  expect(row?.[5]).toBe('Cannot tell');
+  expect(screen.getByTestId('recovery-table').querySelector('[data-status]')).toHaveAttribute('data-status', 'unknown');
+  expect(screen.queryByText(/0s ago/)).toBeNull();
+});
+
 test('no permission (HTTP 403 from the proxy): every panel says which permission is missing', async () => {
   const denied = httpError(403, { message: 'prometheuses.monitoring.coreos.com "k8s" is forbidden' });
   await show(() => {
