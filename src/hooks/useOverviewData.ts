@@ -81,7 +81,8 @@ const httpStatus = (err: unknown): number | undefined => {
 /** Everything the Overview shows, from one round of parallel queries per refresh. */
 export const useOverviewData = (windowDuration: string, exportedNamespace?: string): OverviewData => {
   const { config } = useKastenConfig();
-  const rpLookback = secondsToDuration(Math.max(2 * config.recoveryPointMaxAgeSeconds, 86400));
+  // Whole seconds whatever the configured age (a fraction made secondsToDuration throw during render).
+  const rpLookback = secondsToDuration(Math.max(Math.ceil(2 * config.recoveryPointMaxAgeSeconds), 86400));
 
   const queries = React.useMemo((): Record<OverviewKey, string> => {
     const f: ActionFilter | undefined = exportedNamespace ? { exportedNamespace } : undefined;
