@@ -14,6 +14,9 @@ need_apt=()
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need_apt+=(prometheus)
 # The chart test serves dist/ with the chart's nginx.conf.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_apt+=(nginx)
+# The copied curl command is run for real in test/promql/curl-command.test.ts (openssl makes its TLS stand-in's cert).
+command -v curl >/dev/null || need_apt+=(curl)
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ "${WITH_BROWSER:-1}" = 1 ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-liberation)
 fi

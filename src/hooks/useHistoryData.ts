@@ -10,12 +10,15 @@ import {
   newFailuresPerStep,
   retainedFailuresTopPolicies,
 } from '../promql/history';
+import type { CurlRange } from '../prometheus/curl';
 import { promDuration, rangeStepSeconds } from './time-range';
 
 export type HistoryKey = 'byStatus' | 'failedByPolicy' | 'newPerStep' | 'policies';
 
 export interface HistoryData {
   queries: Record<HistoryKey, string>;
+  /** The charts' window, for a copied query_range command. */
+  range: CurlRange;
   states: Record<HistoryKey, PromQueryState>;
   byStatus: SeriesPoints[];
   failedByPolicy: SeriesPoints[];
@@ -65,9 +68,18 @@ export const useHistoryData = (
   }, [queries, timeRangeMs, step, endTime]);
 
   const states = usePrometheusQueries(requests) as Record<HistoryKey, PromQueryState>;
+  const range = React.useMemo(
+    (): CurlRange => ({
+      spanSeconds: timeRangeMs / 1000,
+      stepSeconds: step,
+      end: endTime !== undefined ? endTime / 1000 : undefined,
+    }),
+    [timeRangeMs, step, endTime],
+  );
   return React.useMemo(
     () => ({
       queries,
+      range,
       states,
       byStatus: matrixSeries(states.byStatus.data),
       failedByPolicy: matrixSeries(states.failedByPolicy.data),
@@ -77,6 +89,6 @@ export const useHistoryData = (
         .filter((p) => p !== '')
         .sort(),
     }),
-    [queries, states],
+    [queries, range, states],
   );
 };

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useKastenConfig } from '../config/useKastenConfig';
+import type { CurlRange } from '../prometheus/curl';
 import { matrixSeries, singleValue, vectorRows, type SeriesPoints, type VectorRow } from '../prometheus/parse';
 import type { PromQueryRequest, PromQueryState } from '../prometheus/types';
 import { usePrometheusQueries } from '../prometheus/usePrometheusQueries';
@@ -30,6 +31,8 @@ export type ResourcesKey =
 
 export interface ResourcesData {
   queries: Record<ResourcesKey, string>;
+  /** The history charts' window, for a copied query_range command. */
+  range: CurlRange;
   states: Record<ResourcesKey, PromQueryState>;
   memoryBytes?: number;
   cpuCores?: number;
@@ -89,9 +92,18 @@ export const useResourcesData = (timeRangeMs: number, endTime: number | undefine
   );
   const states = usePrometheusQueries(requests) as Record<ResourcesKey, PromQueryState>;
 
+  const range = React.useMemo(
+    (): CurlRange => ({
+      spanSeconds: timeRangeMs / 1000,
+      stepSeconds: step,
+      end: endTime !== undefined ? endTime / 1000 : undefined,
+    }),
+    [timeRangeMs, step, endTime],
+  );
   return React.useMemo(
     () => ({
       queries,
+      range,
       states,
       memoryBytes: singleValue(states.memory.data),
       cpuCores: singleValue(states.cpu.data),
@@ -115,6 +127,6 @@ export const useResourcesData = (timeRangeMs: number, endTime: number | undefine
         catalogPvcUsedPercent: config.catalogPvcUsedPercentThreshold,
       },
     }),
-    [queries, states, config],
+    [queries, range, states, config],
   );
 };

@@ -85,7 +85,10 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
       <Panel
         id="memory"
         title={t('Kasten memory')}
-        queries={[{ label: t('Memory working set'), query: queries.memory }]}
+        queries={[
+          { label: t('Memory working set'), query: queries.memory },
+          { label: t('Memory working set over time'), query: queries.memoryHistory, range: data.range },
+        ]}
       >
         <QueryStatus state={states.memory} isEmpty={false} empty={null}>
           <ThresholdValue
@@ -108,7 +111,14 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
           />
         </QueryStatus>
       </Panel>
-      <Panel id="cpu" title={t('Kasten CPU')} queries={[{ label: t('CPU usage'), query: queries.cpu }]}>
+      <Panel
+        id="cpu"
+        title={t('Kasten CPU')}
+        queries={[
+          { label: t('CPU usage'), query: queries.cpu },
+          { label: t('CPU usage over time'), query: queries.cpuHistory, range: data.range },
+        ]}
+      >
         <QueryStatus state={states.cpu} isEmpty={false} empty={null}>
           <ThresholdValue
             label={t('Usage')}
@@ -136,6 +146,7 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
         description={t("Kasten's upgrade check needs the catalog volume at least half free.")}
         queries={[
           { label: t('Catalog volume used'), query: queries.catalogPvc },
+          { label: t('Catalog volume used over time'), query: queries.catalogPvcHistory, range: data.range },
           { label: t('Jobs volume used'), query: queries.jobsPvc },
           { label: t('Logging volume used'), query: queries.loggingPvc },
         ]}
