@@ -1,4 +1,4 @@
-import { nonFiniteReason, type NonFiniteReason } from '../prometheus/parse';
+import { nonFiniteReason, type NonFiniteReason } from './prometheus/parse';
 
 /**
  * A current value against its threshold. `absent`: no series (the metric is

@@ -13,8 +13,8 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { shellQuote, thanosCurlCommand } from '../../src/prometheus/curl';
-import { startPrometheus, type PrometheusServer } from '../prometheus/harness';
+import { shellQuote, thanosCurlCommand } from '../../src/models/prometheus/curl';
+import { startPrometheus, type PrometheusServer } from '../../dev/prometheus/harness';
 
 const execFileP = promisify(execFile);
 const TOKEN = 'sha256~user-token';

@@ -6,10 +6,10 @@
  */
 import { DEFAULT_QUERY_CONFIG, kastenMemoryBytes, pvcUsedPercent } from '../../src/promql';
 import { thresholdVerdict } from '../../src/models/threshold';
-import { matrixSeries, nonFiniteReason, vectorRows } from '../../src/prometheus/parse';
-import type { PromResponse } from '../../src/prometheus/types';
+import { matrixSeries, nonFiniteReason, vectorRows } from '../../src/models/prometheus/parse';
+import type { PromResponse } from '../../src/models/prometheus/types';
 import { formatAge, formatBytes } from '../../src/utils/format';
-import { alignToBlock, pointsEvery, startPrometheus, type PrometheusServer } from '../prometheus/harness';
+import { alignToBlock, pointsEvery, startPrometheus, type PrometheusServer } from '../../dev/prometheus/harness';
 
 const cfg = DEFAULT_QUERY_CONFIG;
 const T0 = alignToBlock(1704067200);

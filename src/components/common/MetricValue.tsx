@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import { nonFiniteReason, type NonFiniteReason } from '../../prometheus/parse';
+import { nonFiniteReason, type NonFiniteReason } from '../../models/prometheus/parse';
 
 /** "No value" with Prometheus's reason: a NaN or ±Inf never reads as a number. */
 export const NoValue: React.FC<{ reason: NonFiniteReason }> = ({ reason }) => {

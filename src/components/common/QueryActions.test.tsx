@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWith } from '../../../test/unit-helpers/render';
-import { thanosCurlCommand } from '../../prometheus/curl';
+import { thanosCurlCommand } from '../../models/prometheus/curl';
 import { QueryActions } from './QueryActions';
 
 const Q1 = 'sum by (policy) (catalog_actions_count{namespace="kasten-io", status=~"failed|cancelled"})';

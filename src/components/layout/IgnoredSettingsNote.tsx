@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { IgnoredParam } from '../../hooks/time-range';
-import type { KastenPluginConfig } from '../../config/plugin-config';
+import type { KastenPluginConfig } from '../../models/plugin-config';
 import { formatAge } from '../../utils/format';
 
 export interface IgnoredSettingsNoteProps {
