@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { startConsole, DEFAULT_PLUGIN_CONFIG, type ConsoleServer, type PluginConfig } from './console/server';
-import type { ProxyStats, Upstream } from './console/prometheus-proxy';
+import type { ProxyFaults, ProxyStats, Upstream } from './console/prometheus-proxy';
 import { parseUser } from './console/users';
 import { startPreviewPrometheus, type PreviewPrometheus } from './prometheus/launcher';
 import type { BackfillResult } from './simulator/backfill';
@@ -62,6 +62,8 @@ export interface Preview {
   resetStats(): void;
   stopPrometheus(): Promise<void>;
   startPrometheus(): Promise<void>;
+  /** Faults the console's proxy injects from now on (a partial answer, a slow querier); `{}` clears them. */
+  setPrometheusFaults(faults: ProxyFaults): void;
   stop(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
       resetStats: consoleServer.resetStats,
       stopPrometheus: prometheus ? () => prometheus.stop() : noPrometheus,
       startPrometheus: prometheus ? () => prometheus.start() : noPrometheus,
+      setPrometheusFaults: (faults) => consoleServer.proxy.setFaults(faults),
       stop: stopAll,
     };
   } catch (e) {

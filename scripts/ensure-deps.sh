@@ -20,6 +20,9 @@ command -v prometheus >/dev/null && command -v promtool >/dev/null || need_apt+=
 if [ "${WITH_KUBE:-1}" = 1 ]; then
   command -v etcd >/dev/null || need_apt+=(etcd-server)
 fi
+# The copied curl command is run for real in test/promql/curl-command.test.ts (openssl makes its TLS stand-in's cert).
+command -v curl >/dev/null || need_apt+=(curl)
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ "${WITH_BROWSER:-1}" = 1 ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-liberation)
 fi

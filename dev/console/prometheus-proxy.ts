@@ -32,6 +32,34 @@ export interface Upstream {
   insecureSkipTLSVerify?: boolean;
 }
 
+/**
+ * Faults a test or a reviewer can switch on, as a cluster produces them:
+ * - `storeUnreachable`: Thanos with a store (the user-workload Prometheus,
+ *   which holds every Kasten series) unreachable answers `status: success`
+ *   without that store's series and with a warning naming it. Here every
+ *   series sits in that one store, so the results come back empty.
+ * - `delayMs`: the querier takes this long to answer (a slow query).
+ */
+export interface ProxyFaults {
+  storeUnreachable?: string;
+  delayMs?: number;
+}
+
+/** Thanos's warning for a store it could not reach (the text a user sees verbatim). */
+export const storeWarning = (store: string): string =>
+  `receive series from Addr: ${store}: rpc error: code = Unavailable desc = connection refused`;
+
+/** A successful answer as Thanos sends it with one store missing: none of that store's series, and a warning. */
+export const withoutStore = (body: unknown, store: string): unknown => {
+  const b = body as { status?: string; data?: { resultType?: string; result?: unknown }; warnings?: string[] };
+  if (b?.status !== 'success' || !b.data) return body;
+  const emptied = Array.isArray(b.data.result) ? { ...b.data, result: [] } : b.data;
+  return { ...b, data: emptied, warnings: [...(b.warnings ?? []), storeWarning(store)] };
+};
+
+// Unref'd: a held answer must not keep a test process or a stopping preview alive.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
 export interface ProxyStats {
   total: number;
   byPath: Record<string, number>;
@@ -129,10 +157,13 @@ export interface PrometheusProxy {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
   stats(): ProxyStats;
   resetStats(): void;
+  faults(): ProxyFaults;
+  setFaults(faults: ProxyFaults): void;
 }
 
 export const createPrometheusProxy = (opts: { upstream: () => Upstream; user: () => PreviewUser }): PrometheusProxy => {
   let stats = emptyStats();
+  let faults: ProxyFaults = {};
   const count = (path: string, query: string | null, code: number) => {
     stats.total += 1;
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
@@ -194,6 +225,7 @@ export const createPrometheusProxy = (opts: { upstream: () => Upstream; user: ()
       );
     }
 
+    if (faults.delayMs) await sleep(faults.delayMs);
     let answer: UpstreamAnswer;
     try {
       answer = await forward(
@@ -208,9 +240,13 @@ export const createPrometheusProxy = (opts: { upstream: () => Upstream; user: ()
       return reply(502, () => res.writeHead(502).end());
     }
     let out = answer.body;
-    if (tenancy && ns && query && String(answer.headers['content-type'] ?? '').includes('json')) {
+    const store = faults.storeUnreachable;
+    if (((tenancy && ns && query) || store) && String(answer.headers['content-type'] ?? '').includes('json')) {
       try {
-        out = Buffer.from(JSON.stringify(filterToNamespace(JSON.parse(answer.body.toString('utf8')), ns, query)));
+        let json: unknown = JSON.parse(answer.body.toString('utf8'));
+        if (tenancy && ns && query) json = filterToNamespace(json, ns, query);
+        if (store) json = withoutStore(json, store);
+        out = Buffer.from(JSON.stringify(json));
       } catch {
         /* not JSON after all: pass it through */
       }
@@ -225,5 +261,13 @@ export const createPrometheusProxy = (opts: { upstream: () => Upstream; user: ()
     );
   };
 
-  return { handle, stats: () => structuredClone(stats), resetStats: () => (stats = emptyStats()) };
+  return {
+    handle,
+    stats: () => structuredClone(stats),
+    resetStats: () => (stats = emptyStats()),
+    faults: () => ({ ...faults }),
+    setFaults: (f) => {
+      faults = { ...f };
+    },
+  };
 };

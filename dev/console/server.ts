@@ -11,7 +11,13 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Scenario } from '../simulator/scenario';
 import { createFakeK8s, type FakeK8s } from './fake-k8s';
-import { createPrometheusProxy, type PrometheusProxy, type ProxyStats, type Upstream } from './prometheus-proxy';
+import {
+  createPrometheusProxy,
+  type PrometheusProxy,
+  type ProxyFaults,
+  type ProxyStats,
+  type Upstream,
+} from './prometheus-proxy';
 import type { PreviewUser } from './users';
 
 export const PLUGIN_NAME = 'kasten-console-plugin';
@@ -115,6 +121,40 @@ const indexHtml = (opts: ConsoleOptions, user: PreviewUser): string => {
 `;
 };
 
+const readJson = (req: http.IncomingMessage): Promise<unknown> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
+
+/** The faults a control request may set, or why it is refused. `{}` clears them. */
+export const parseFaults = (raw: unknown): ProxyFaults | string => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'expected a JSON object';
+  const r = raw as Record<string, unknown>;
+  const out: ProxyFaults = {};
+  for (const key of Object.keys(r)) {
+    if (key !== 'storeUnreachable' && key !== 'delayMs') return `unknown fault "${key}"`;
+  }
+  if (r.storeUnreachable !== undefined) {
+    if (typeof r.storeUnreachable !== 'string' || r.storeUnreachable === '')
+      return 'storeUnreachable: the store address, a non-empty string';
+    out.storeUnreachable = r.storeUnreachable;
+  }
+  if (r.delayMs !== undefined) {
+    if (typeof r.delayMs !== 'number' || !Number.isInteger(r.delayMs) || r.delayMs < 0 || r.delayMs > 300_000)
+      return 'delayMs: whole milliseconds from 0 to 300000';
+    out.delayMs = r.delayMs;
+  }
+  return out;
+};
+
 export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer> => {
   const pluginDist = opts.pluginDist ?? path.join(ROOT, 'dist');
   const hostDist = opts.hostDist ?? path.join(ROOT, 'dev/console/dist');
@@ -171,6 +211,15 @@ export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer>
       });
     }
     if (p === '/__preview/created' && req.method === 'GET') return void json(200, fakeK8s.created());
+    if (p === '/__preview/prometheus/faults') {
+      if (req.method === 'GET') return void json(200, proxy.faults());
+      if (req.method === 'POST') {
+        const faults = parseFaults(await readJson(req));
+        if (typeof faults === 'string') return void json(400, { error: faults });
+        proxy.setFaults(faults);
+        return void json(200, proxy.faults());
+      }
+    }
     const control = opts.prometheusControl;
     if ((p === '/__preview/prometheus/stop' || p === '/__preview/prometheus/start') && req.method === 'POST') {
       if (!control) return void json(409, { error: 'Prometheus is not managed by this preview' });

@@ -152,6 +152,71 @@ describe('Prometheus proxy', () => {
   });
 });
 
+describe('injected faults (/__preview/prometheus/faults)', () => {
+  beforeEach(() => consoleServer.setUser(parseUser('admin')));
+  afterEach(() => consoleServer.proxy.setFaults({}));
+
+  const setFaults = (body: unknown) =>
+    get('/__preview/prometheus/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  test('a store unreachable: success, no series, and the warning Thanos gives; clearing restores the data', async () => {
+    const store = 'prometheus-user-workload-0:10901';
+    expect((await setFaults({ storeUnreachable: store })).json).toEqual({ storeUnreachable: store });
+    const partial = await get(q('/api/prometheus/api/v1/query', 'catalog_actions_count'));
+    expect(partial.status).toBe(200);
+    expect(partial.json).toMatchObject({
+      status: 'success',
+      data: { resultType: 'vector', result: [] },
+      warnings: [`receive series from Addr: ${store}: rpc error: code = Unavailable desc = connection refused`],
+    });
+    // The tenancy path gets the same treatment.
+    consoleServer.setUser(parseUser('viewer:kasten-io'));
+    const tenancy = await get(
+      q('/api/prometheus-tenancy/api/v1/query', 'catalog_actions_count{namespace="kasten-io"}', {
+        namespace: 'kasten-io',
+      }),
+    );
+    expect(tenancy.json.warnings).toHaveLength(1);
+    consoleServer.setUser(parseUser('admin'));
+    await setFaults({});
+    const whole = await get(q('/api/prometheus/api/v1/query', 'catalog_actions_count'));
+    expect(whole.json.warnings).toBeUndefined();
+    expect(whole.json.data?.result).toHaveLength(1);
+  });
+
+  test('a slow querier: the answer is held while other requests are served', async () => {
+    await setFaults({ delayMs: 300_000 });
+    const abort = new AbortController();
+    let settled = false;
+    const slow = fetch(`${consoleServer.url}${q('/api/prometheus/api/v1/query', 'up')}`, { signal: abort.signal })
+      .catch(() => undefined)
+      .finally(() => {
+        settled = true;
+      });
+    // The preview's own endpoints are not delayed, so this answers while the query is held.
+    expect((await get('/__preview/prometheus/faults')).json).toEqual({ delayMs: 300_000 });
+    expect(settled).toBe(false);
+    abort.abort();
+    await slow;
+  });
+
+  test.each([
+    [[], 'expected a JSON object'],
+    [{ delayMs: -1 }, 'delayMs: whole milliseconds from 0 to 300000'],
+    [{ delayMs: 1.5 }, 'delayMs: whole milliseconds from 0 to 300000'],
+    [{ storeUnreachable: '' }, 'storeUnreachable: the store address, a non-empty string'],
+    [{ slow: true }, 'unknown fault "slow"'],
+  ])('refuses %p', async (body, error) => {
+    const r = await setFaults(body);
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({ error });
+  });
+});
+
 describe('fake Kubernetes API and plugin files', () => {
   beforeEach(() => consoleServer.setUser(parseUser('admin')));
 

@@ -13,6 +13,13 @@ export const vector = (samples: Array<[PromLabels, number | string]>, at = 1_700
 
 export const emptyVector = (): PromResponse => vector([]);
 
+/** Thanos's partial response: `status: success`, the series it could get, and why some may be missing. */
+export const partial = (response: PromResponse, warnings: string[]): PromResponse => ({ ...response, warnings });
+
+/** What Thanos says when the user-workload Prometheus (a store) does not answer. */
+export const STORE_UNREACHABLE =
+  'receive series from Addr: prometheus-user-workload-0.prometheus-operated.openshift-user-workload-monitoring.svc:10901: rpc error: code = Unavailable desc = connection refused';
+
 export const matrix = (series: Array<[PromLabels, Array<[number, number | string]>]>): PromResponse => ({
   status: 'success',
   data: {

@@ -16,6 +16,13 @@ const rule = (
 });
 
 describe('checkAlertRules', () => {
+  it('never throws on a configuration the rule builders refuse (a 0m window): it says it cannot build the rules', () => {
+    const bad = { ...config, newFailuresWindow: '0m' };
+    const r = checkAlertRules({ config: bad, prometheusRules: { loaded: true, data: [] } }, t);
+    expect(r?.status).toBe('unknown');
+    expect(r?.detail).toBe('Cannot build the alert rules from the plugin configuration: invalid PromQL duration: 0m');
+  });
+
   it('passes with a PrometheusRule holding alerts', () => {
     const r = checkAlertRules(
       {

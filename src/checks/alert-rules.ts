@@ -24,7 +24,20 @@ export const checkAlertRules = (inputs: AlertRuleInputs, t: Translate): CheckRes
     title: t('Alert rules installed'),
     lookedAt: t('PrometheusRules in {{namespace}} and the alerting rules they hold.', { namespace: ns }),
   };
-  const remedy = prometheusRuleFix(inputs.config);
+  let remedy: ReturnType<typeof prometheusRuleFix>;
+  try {
+    remedy = prometheusRuleFix(inputs.config);
+  } catch (e) {
+    // The parser refuses every value the rule builders reject; should one slip through, the check says so
+    // instead of throwing during render (which replaced the whole page with the error boundary).
+    return {
+      ...base,
+      status: 'unknown',
+      detail: t('Cannot build the alert rules from the plugin configuration: {{message}}', {
+        message: e instanceof Error ? e.message : String(e),
+      }),
+    };
+  }
   const fix: CheckFix = {
     description: t(
       "Create the plugin's PrometheusRule (new failed actions, recovery point too old, catalog PVC usage, memory, catalog target down); alerts then show in Observe > Alerting with Source: User.",

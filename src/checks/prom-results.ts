@@ -14,8 +14,15 @@ export type PromOutcome =
   | { state: 'error'; error: PromError }
   | { state: 'ok'; samples: PromVectorSample[] };
 
+/**
+ * An empty partial answer (Thanos missed a store) cannot show that something
+ * is absent, so it counts as an error carrying the warnings; a partial answer
+ * with samples still shows that they exist.
+ */
 export const promOutcome = (state: PromQueryState | undefined): PromOutcome => {
   const samples = vectorSamples(state);
+  if (samples && samples.length === 0 && state?.warnings?.length)
+    return { state: 'error', error: { kind: 'server', message: state.warnings.join('; ') } };
   if (samples) return { state: 'ok', samples };
   return state?.error ? { state: 'error', error: state.error } : { state: 'loading' };
 };

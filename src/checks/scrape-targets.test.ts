@@ -62,6 +62,23 @@ describe('checkScrapeTargets', () => {
     expect(r?.detail).toContain('cluster-monitoring-view');
   });
 
+  it("cannot tell (never 'nothing scraped') when a partial answer came back empty, and says why", () => {
+    const r = checkScrapeTargets(
+      inputs({ kastenTargetsUp: { ...vector(), warnings: ['store user-workload unreachable'] } }),
+      t,
+    );
+    expect(r?.status).toBe('unknown');
+    expect(r?.detail).toContain('store user-workload unreachable');
+  });
+
+  it('a partial answer that holds the targets still judges them', () => {
+    const r = checkScrapeTargets(
+      inputs({ kastenTargetsUp: { ...vector(target('catalog-svc', '1')), warnings: ['store x unreachable'] } }),
+      t,
+    );
+    expect(r?.status).toBe('pass');
+  });
+
   it('waits while loading', () => {
     expect(checkScrapeTargets(inputs({ kastenTargetsUp: { loading: true, stale: false } }), t)).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useKastenConfig } from './useKastenConfig';
 import type { PromQueryRequest, PromQueryState } from '../models/prometheus/types';
+import { chartCurlRange } from '../models/prometheus/curl';
 import { usePrometheusQueries } from './prometheus/usePrometheusQueries';
 import { historyQueries, shapeHistory, type HistoryData, type HistoryKey } from '../models/history';
 import { rangeStepSeconds } from '../hooks/time-range';
@@ -36,5 +37,6 @@ export const useHistoryData = (
   }, [queries, timeRangeMs, step, endTime]);
 
   const states = usePrometheusQueries(requests) as Record<HistoryKey, PromQueryState>;
-  return React.useMemo(() => shapeHistory(queries, states), [queries, states]);
+  const range = React.useMemo(() => chartCurlRange(timeRangeMs, step, endTime), [timeRangeMs, step, endTime]);
+  return React.useMemo(() => ({ ...shapeHistory(queries, states), range }), [queries, states, range]);
 };

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useKastenConfig } from './useKastenConfig';
 import type { PromQueryRequest, PromQueryState } from '../models/prometheus/types';
+import { chartCurlRange } from '../models/prometheus/curl';
 import { usePrometheusQueries } from './prometheus/usePrometheusQueries';
 import {
   RANGE_KEYS,
@@ -34,5 +35,6 @@ export const useResourcesData = (timeRangeMs: number, endTime: number | undefine
   );
   const states = usePrometheusQueries(requests) as Record<ResourcesKey, PromQueryState>;
 
-  return React.useMemo(() => shapeResources(queries, states, config), [queries, states, config]);
+  const range = React.useMemo(() => chartCurlRange(timeRangeMs, step, endTime), [timeRangeMs, step, endTime]);
+  return React.useMemo(() => ({ ...shapeResources(queries, states, config), range }), [queries, states, config, range]);
 };

@@ -16,18 +16,100 @@ describe('parseTimeRangeParams', () => {
       { timeRangeMs: 21_600_000, endTime: 1_704_067_200_000, refreshMs: 60_000 },
     ],
     ['timeRange=300000', { timeRangeMs: 300_000, endTime: undefined, refreshMs: 30_000 }],
-    ['timeRange=299999', { timeRangeMs: DEFAULT_TIME_RANGE_MS, endTime: undefined, refreshMs: DEFAULT_REFRESH_MS }],
+    [
+      'timeRange=299999',
+      {
+        timeRangeMs: DEFAULT_TIME_RANGE_MS,
+        endTime: undefined,
+        refreshMs: DEFAULT_REFRESH_MS,
+        ignoredParams: [{ param: 'timeRange', value: '299999' }],
+      },
+    ],
     ['timeRange=7776000000', { timeRangeMs: 7_776_000_000, endTime: undefined, refreshMs: 30_000 }],
-    ['timeRange=7776000001', { timeRangeMs: DEFAULT_TIME_RANGE_MS, endTime: undefined, refreshMs: 30_000 }],
+    [
+      'timeRange=7776000001',
+      {
+        timeRangeMs: DEFAULT_TIME_RANGE_MS,
+        endTime: undefined,
+        refreshMs: 30_000,
+        ignoredParams: [{ param: 'timeRange', value: '7776000001' }],
+      },
+    ],
     [
       'timeRange=1h&endTime=yesterday&refreshInterval=fast',
-      { timeRangeMs: DEFAULT_TIME_RANGE_MS, endTime: undefined, refreshMs: DEFAULT_REFRESH_MS },
+      {
+        timeRangeMs: DEFAULT_TIME_RANGE_MS,
+        endTime: undefined,
+        refreshMs: DEFAULT_REFRESH_MS,
+        ignoredParams: [
+          { param: 'timeRange', value: '1h' },
+          { param: 'endTime', value: 'yesterday' },
+          { param: 'refreshInterval', value: 'fast' },
+        ],
+      },
     ],
-    ['timeRange=-3600000&endTime=0', { timeRangeMs: DEFAULT_TIME_RANGE_MS, endTime: undefined, refreshMs: 30_000 }],
+    [
+      'timeRange=-3600000&endTime=0',
+      {
+        timeRangeMs: DEFAULT_TIME_RANGE_MS,
+        endTime: undefined,
+        refreshMs: 30_000,
+        ignoredParams: [
+          { param: 'timeRange', value: '-3600000' },
+          { param: 'endTime', value: '0' },
+        ],
+      },
+    ],
     ['refreshInterval=0', { timeRangeMs: 3_600_000, endTime: undefined, refreshMs: null }],
     ['refreshInterval=off', { timeRangeMs: 3_600_000, endTime: undefined, refreshMs: null }],
-    ['refreshInterval=1000', { timeRangeMs: 3_600_000, endTime: undefined, refreshMs: 30_000 }],
-    ['timeRange=3600000.5', { timeRangeMs: DEFAULT_TIME_RANGE_MS, endTime: undefined, refreshMs: 30_000 }],
+    // An interval the page does not offer cannot make it poll faster than the shortest it offers.
+    [
+      'refreshInterval=1000',
+      {
+        timeRangeMs: 3_600_000,
+        endTime: undefined,
+        refreshMs: 15_000,
+        ignoredParams: [{ param: 'refreshInterval', value: '1000' }],
+      },
+    ],
+    [
+      'refreshInterval=5000',
+      {
+        timeRangeMs: 3_600_000,
+        endTime: undefined,
+        refreshMs: 15_000,
+        ignoredParams: [{ param: 'refreshInterval', value: '5000' }],
+      },
+    ],
+    [
+      'refreshInterval=45000',
+      {
+        timeRangeMs: 3_600_000,
+        endTime: undefined,
+        refreshMs: 60_000,
+        ignoredParams: [{ param: 'refreshInterval', value: '45000' }],
+      },
+    ],
+    [
+      'refreshInterval=86400000',
+      {
+        timeRangeMs: 3_600_000,
+        endTime: undefined,
+        refreshMs: 3_600_000,
+        ignoredParams: [{ param: 'refreshInterval', value: '86400000' }],
+      },
+    ],
+    ['refreshInterval=15000', { timeRangeMs: 3_600_000, endTime: undefined, refreshMs: 15_000 }],
+    ['refreshInterval=3600000', { timeRangeMs: 3_600_000, endTime: undefined, refreshMs: 3_600_000 }],
+    [
+      'timeRange=3600000.5',
+      {
+        timeRangeMs: DEFAULT_TIME_RANGE_MS,
+        endTime: undefined,
+        refreshMs: 30_000,
+        ignoredParams: [{ param: 'timeRange', value: '3600000.5' }],
+      },
+    ],
   ])('%p', (search, expected) => {
     expect(p(search)).toEqual(expected);
   });

@@ -24,25 +24,52 @@ export interface TimeRangeState {
   endTime?: number;
   /** null: refresh off. */
   refreshMs: number | null;
+  /** URL values the page did not take as given (malformed, out of bounds, or an interval not offered). */
+  ignoredParams?: IgnoredParam[];
 }
+
+export interface IgnoredParam {
+  param: 'timeRange' | 'endTime' | 'refreshInterval';
+  value: string;
+}
+
+/**
+ * An interval the page does not offer becomes the nearest offered one at
+ * least as long (the longest above the list): a link with
+ * `refreshInterval=5000` must not make the page poll faster than Prometheus
+ * answers.
+ */
+export const offeredRefreshMs = (ms: number): number =>
+  REFRESH_INTERVALS_MS.find((offered) => offered >= ms) ?? REFRESH_INTERVALS_MS[REFRESH_INTERVALS_MS.length - 1];
 
 const int = (v: string | null): number | undefined => {
   if (v === null || !/^[0-9]{1,15}$/.test(v)) return undefined;
   return Number(v);
 };
 
-/** Reads the URL, falling back to defaults for anything malformed instead of failing the page. */
+/** Reads the URL, falling back to defaults for anything malformed instead of failing the page, and says what it ignored. */
 export const parseTimeRangeParams = (params: URLSearchParams): TimeRangeState => {
-  const range = int(params.get('timeRange'));
-  const timeRangeMs =
-    range !== undefined && range >= MIN_CUSTOM_RANGE_MS && range <= MAX_CUSTOM_RANGE_MS ? range : DEFAULT_TIME_RANGE_MS;
-  const end = int(params.get('endTime'));
+  const ignoredParams: IgnoredParam[] = [];
+  const rangeRaw = params.get('timeRange');
+  const range = int(rangeRaw);
+  const rangeOk = range !== undefined && range >= MIN_CUSTOM_RANGE_MS && range <= MAX_CUSTOM_RANGE_MS;
+  const timeRangeMs = rangeOk ? range : DEFAULT_TIME_RANGE_MS;
+  if (rangeRaw !== null && !rangeOk) ignoredParams.push({ param: 'timeRange', value: rangeRaw });
+  const endRaw = params.get('endTime');
+  const end = int(endRaw);
+  const endOk = end !== undefined && end > 0;
+  if (endRaw !== null && !endOk) ignoredParams.push({ param: 'endTime', value: endRaw });
   const refreshRaw = params.get('refreshInterval');
   const refresh = int(refreshRaw);
   let refreshMs: number | null = DEFAULT_REFRESH_MS;
   if (refreshRaw === '0' || refreshRaw === 'off') refreshMs = null;
-  else if (refresh !== undefined && refresh >= 5_000) refreshMs = refresh;
-  return { timeRangeMs, endTime: end !== undefined && end > 0 ? end : undefined, refreshMs };
+  else if (refresh !== undefined && refresh > 0) {
+    refreshMs = offeredRefreshMs(refresh);
+    if (refreshMs !== refresh) ignoredParams.push({ param: 'refreshInterval', value: refreshRaw ?? '' });
+  } else if (refreshRaw !== null) ignoredParams.push({ param: 'refreshInterval', value: refreshRaw });
+  const state: TimeRangeState = { timeRangeMs, endTime: endOk ? end : undefined, refreshMs };
+  if (ignoredParams.length > 0) state.ignoredParams = ignoredParams;
+  return state;
 };
 
 /** A PromQL duration for a window in ms, e.g. 3600000 -> "1h", 5400000 -> "90m". */

@@ -10,11 +10,14 @@ import { promDuration } from '../hooks/time-range';
 import type { KastenPluginConfig } from './plugin-config';
 import { matrixSeries, vectorRows, type SeriesPoints } from './prometheus/parse';
 import type { PromQueryState, PromResult } from './prometheus/types';
+import type { CurlRange } from './prometheus/curl';
 
 export type HistoryKey = 'byStatus' | 'failedByPolicy' | 'newPerStep' | 'policies';
 
 export interface HistoryData {
   queries: Record<HistoryKey, string>;
+  /** The charts' window, for a copied query_range command. */
+  range: CurlRange;
   states: Record<HistoryKey, PromQueryState>;
   byStatus: SeriesPoints[];
   failedByPolicy: SeriesPoints[];
@@ -54,7 +57,7 @@ export const policyNames = (data: PromResult | undefined): string[] =>
 export const shapeHistory = (
   queries: Record<HistoryKey, string>,
   states: Record<HistoryKey, PromQueryState>,
-): HistoryData => ({
+): Omit<HistoryData, 'range'> => ({
   queries,
   states,
   byStatus: matrixSeries(states.byStatus.data),

@@ -74,7 +74,8 @@ export interface PolicyWatch {
 
 /** Look-back for recovery-point ages: twice the allowed age, at least a day, so a late point is still seen. */
 export const recoveryPointLookback = (recoveryPointMaxAgeSeconds: number): string =>
-  secondsToDuration(Math.max(2 * recoveryPointMaxAgeSeconds, 86400));
+  // Whole seconds whatever the configured age (a fraction made secondsToDuration throw during render).
+  secondsToDuration(Math.max(Math.ceil(2 * recoveryPointMaxAgeSeconds), 86400));
 
 /** The nine queries of one Overview refresh. */
 export const overviewQueries = (
@@ -97,6 +98,9 @@ export const overviewQueries = (
   };
 };
 
+/** A row with failures; a NaN/Inf count stays (shown as no value with its reason), never dropped as "none". */
+const keepFailureRow = (r: { value: number }): boolean => !(r.value <= 0);
+
 const key3 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.type ?? ''}\u0000${l.exported_namespace ?? ''}`;
 const key2 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.exported_namespace ?? ''}`;
 
@@ -105,9 +109,15 @@ export const statusCountRows = (data: PromResult | undefined): Array<{ status: s
     .map((r) => ({ status: r.labels.status ?? '', count: r.value }))
     .sort((a, b) => a.status.localeCompare(b.status));
 
-/** Whether the catalog's action series exist; undefined until the presence query has answered. */
-export const catalogPresence = (data: PromResult | undefined): boolean | undefined =>
-  data ? vectorRows(data).length > 0 : undefined;
+/**
+ * Whether the catalog's action series exist; undefined until the presence query has answered. An empty partial
+ * answer (warnings) cannot show the metric is absent: undecided, not "switch to counters".
+ */
+export const catalogPresence = (data: PromResult | undefined, warnings?: string[]): boolean | undefined => {
+  if (data === undefined) return undefined;
+  const present = vectorRows(data).length > 0;
+  return !present && warnings?.length ? undefined : present;
+};
 
 /**
  * New failures in the window. Without the catalog's series (an older Kasten, or
@@ -124,7 +134,7 @@ export const newFailureRows = (answers: {
     return {
       source: 'counters',
       rows: counterRows
-        .filter((r) => r.value > 0)
+        .filter(keepFailureRow)
         .map((r) => ({
           policy: r.labels.policy ?? '',
           type: r.labels.type ?? '',
@@ -137,7 +147,7 @@ export const newFailureRows = (answers: {
   return {
     source: 'catalog',
     rows: vectorRows(answers.newFailures)
-      .filter((r) => r.value > 0)
+      .filter(keepFailureRow)
       .map((r) => ({
         policy: r.labels.policy ?? '',
         type: r.labels.type ?? '',
@@ -150,7 +160,7 @@ export const newFailureRows = (answers: {
 
 export const retainedFailureRows = (data: PromResult | undefined): FailureRow[] =>
   vectorRows(data)
-    .filter((r) => r.value > 0)
+    .filter(keepFailureRow)
     .map((r) => ({
       policy: r.labels.policy ?? '',
       type: r.labels.type ?? '',
@@ -214,7 +224,7 @@ export const shapeOverview = (
   watch: PolicyWatch,
   recoveryPointMaxAgeSeconds: number,
 ): OverviewData => {
-  const catalogPresent = catalogPresence(states.catalogPresent.data);
+  const catalogPresent = catalogPresence(states.catalogPresent.data, states.catalogPresent.warnings);
   const failures = newFailureRows({
     newFailures: states.newFailures.data,
     lastFailure: states.lastFailure.data,

@@ -77,7 +77,12 @@ test.each([
 
 test.each([
   ['30s', true],
-  ['500ms', true],
+  ['500ms', false],
+  ['1000ms', true],
+  ['0m', false],
+  ['0s', false],
+  ['2y', false],
+  ['99999999999999999999d', false],
   ['2h', true],
   ['1d', true],
   ['1w', true],
@@ -100,4 +105,31 @@ test('no file at all means defaults and nothing ignored; a non-object is reporte
     ignored: ['(not an object)'],
   });
   expect(parsePluginConfig(null)).toEqual({ config: DEFAULT_PLUGIN_CONFIG, ignored: ['(not an object)'] });
+});
+
+test.each([
+  ['recoveryPointMaxAgeSeconds', 7200.5, false],
+  ['recoveryPointMaxAgeSeconds', 31_536_000, true],
+  ['recoveryPointMaxAgeSeconds', 31_536_001, false],
+  ['memoryThresholdBytes', 1.5, false],
+  ['memoryThresholdBytes', 1e300, false],
+  ['catalogPvcUsedPercentThreshold', 62.5, true],
+  ['catalogPvcUsedPercentThreshold', 100, true],
+  ['catalogPvcUsedPercentThreshold', 101, false],
+  ['cpuThresholdCores', 0.25, true],
+  ['cpuThresholdCores', 0, false],
+  ['scrapeResolution', '0s', false],
+  ['scrapeResolution', '2h', false],
+  ['kastenNamespace', 'a'.repeat(63), true],
+  ['kastenNamespace', 'a'.repeat(64), false],
+])('%s = %p accepted: %p', (key, value, ok) => {
+  const { config, ignored } = parsePluginConfig({ [key]: value });
+  expect(ignored).toEqual(ok ? [] : [key]);
+  expect((config as unknown as Record<string, unknown>)[key]).toEqual(
+    ok ? value : (DEFAULT_PLUGIN_CONFIG as unknown as Record<string, unknown>)[key],
+  );
+});
+
+test('an array is not an object', () => {
+  expect(parsePluginConfig([]).ignored).toEqual(['(not an object)']);
 });

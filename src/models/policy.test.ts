@@ -32,6 +32,19 @@ describe('recoveryPointVerdict', () => {
     ['paused wins over never', undefined, policy('@daily', true), { verdict: 'paused' }],
     ['on demand: any age is fine', 100 * 86_400, policy('@onDemand'), { verdict: 'ok' }],
     [
+      'a NaN age is never ok: cannot tell',
+      Number.NaN,
+      policy('@hourly'),
+      { verdict: 'unknown', expectedSeconds: 4560 },
+    ],
+    [
+      'a +Inf age is not judged either',
+      Number.POSITIVE_INFINITY,
+      policy('@daily'),
+      { verdict: 'unknown', expectedSeconds: 95_640 },
+    ],
+    ['on demand with a NaN age: cannot tell', Number.NaN, policy('@onDemand'), { verdict: 'unknown' }],
+    [
       'on demand without any backup yet: nothing to judge, not a failure',
       undefined,
       policy('@onDemand'),

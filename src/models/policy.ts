@@ -36,9 +36,12 @@ export const recoveryPointVerdict = (
 ): { verdict: RecoveryPointVerdict; expectedSeconds?: number } => {
   if (policy?.spec?.paused) return { verdict: 'paused' };
   // An on-demand policy promises no schedule: no age is late, and no backup yet is no failure.
-  if (policy?.spec?.frequency === '@onDemand') return { verdict: ageSeconds === undefined ? 'unknown' : 'ok' };
+  if (policy?.spec?.frequency === '@onDemand')
+    return { verdict: ageSeconds !== undefined && Number.isFinite(ageSeconds) ? 'ok' : 'unknown' };
   const interval = expectedIntervalSeconds(policy?.spec?.frequency);
   const expectedSeconds = interval !== undefined ? Math.round(interval * 1.1) + 600 : maxAgeSeconds;
   if (ageSeconds === undefined) return { verdict: 'never', expectedSeconds };
+  // NaN or ±Inf: no comparison can say whether it is late (`NaN > expected` is false, which read as "ok").
+  if (!Number.isFinite(ageSeconds)) return { verdict: 'unknown', expectedSeconds };
   return { verdict: ageSeconds > expectedSeconds ? 'stale' : 'ok', expectedSeconds };
 };

@@ -10,6 +10,7 @@ import {
 } from '../promql';
 import type { KastenPluginConfig } from './plugin-config';
 import { matrixSeries, singleValue, vectorRows, type SeriesPoints, type VectorRow } from './prometheus/parse';
+import type { CurlRange } from './prometheus/curl';
 import type { PromQueryState } from './prometheus/types';
 
 export type ResourcesKey =
@@ -28,6 +29,8 @@ export type ResourcesKey =
 
 export interface ResourcesData {
   queries: Record<ResourcesKey, string>;
+  /** The history charts' window, for a copied query_range command. */
+  range: CurlRange;
   states: Record<ResourcesKey, PromQueryState>;
   memoryBytes?: number;
   cpuCores?: number;
@@ -71,7 +74,7 @@ export const shapeResources = (
   queries: Record<ResourcesKey, string>,
   states: Record<ResourcesKey, PromQueryState>,
   config: KastenPluginConfig,
-): ResourcesData => ({
+): Omit<ResourcesData, 'range'> => ({
   queries,
   states,
   memoryBytes: singleValue(states.memory.data),

@@ -113,6 +113,29 @@ describe('Toolbar writes the URL', () => {
   });
 });
 
+test('refreshInterval=5000 in a link cannot starve the page: it polls at the shortest offered interval and says so', async () => {
+  jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+  await show('/kasten?refreshInterval=5000');
+  const first = promRequests().length;
+  act(() => jest.advanceTimersByTime(5_000));
+  await settle();
+  act(() => jest.advanceTimersByTime(9_999));
+  await settle();
+  expect(promRequests()).toHaveLength(first);
+  act(() => jest.advanceTimersByTime(1));
+  await settle();
+  expect(promRequests()).toHaveLength(2 * first);
+  expect(screen.getByTestId('refresh-interval')).toHaveValue('15000');
+  expect(screen.getByTestId('ignored-param')).toHaveTextContent(
+    'refreshInterval=5000 in the URL is ignored: refreshing every 15s, an interval the page offers.',
+  );
+});
+
+test('valid URL values and a valid configuration show no note', async () => {
+  await show('/kasten?refreshInterval=60000&timeRange=7200000');
+  expect(screen.queryByTestId('ignored-settings')).toBeNull();
+});
+
 test('a link with timeRange, endTime, refreshInterval and tab reproduces the view', async () => {
   const end = new Date('2024-01-01T00:00').getTime();
   await show(`/kasten?tab=history&timeRange=21600000&endTime=${end}&refreshInterval=0`);

@@ -9,6 +9,7 @@ import { useKastenConfig } from '../data/useKastenConfig';
 import { alertingPageUrl } from '../data/prometheus/urls';
 import { formatAge } from '../utils/format';
 import { TabBar, type TabDef } from '../components/layout/TabBar';
+import { IgnoredSettingsNote } from '../components/layout/IgnoredSettingsNote';
 import { Toolbar } from '../components/layout/Toolbar';
 import { OverviewTab, HistoryTab, ResourcesTab, SetupTabContainer, SetupBannerContainer } from './tabs';
 
@@ -30,7 +31,7 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
   const [tabParam, setTab] = useUrlParam('tab');
   const tab: TabKey = TAB_KEYS.includes(tabParam as TabKey) ? (tabParam as TabKey) : 'overview';
   const { access } = useMetricsAccess();
-  const { config } = useKastenConfig();
+  const { config, ignored: ignoredConfig } = useKastenConfig();
   const tabs: TabDef<TabKey>[] = [
     { key: 'overview', title: t('Overview') },
     { key: 'history', title: t('History') },
@@ -59,6 +60,12 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
         onRefresh={range.setRefresh}
         onRefreshNow={clock.refreshNow}
         namespace={onNamespaceChange ? { value: namespace, onChange: onNamespaceChange } : undefined}
+      />
+      <IgnoredSettingsNote
+        ignoredParams={range.ignoredParams}
+        refreshMs={range.refreshMs}
+        ignoredConfig={ignoredConfig}
+        config={config}
       />
       {access?.mode === 'tenancy' && (
         <p className="kasten-console-plugin__muted" data-test="tenancy-note">

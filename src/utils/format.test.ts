@@ -44,3 +44,20 @@ test('formatDateTime shows the local date and time of a unix time', () => {
   expect(formatDateTime(t)).toMatch(/:25:07/);
   expect(formatDateTime(t)).toMatch(/2024/);
 });
+
+describe('non-finite values are never printed as a number', () => {
+  test.each([
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, '+Inf'],
+    [Number.NEGATIVE_INFINITY, '-Inf'],
+  ])('%p', (v, reason) => {
+    expect(formatAge(v)).toBe(reason);
+    expect(formatBytes(v)).toBe(reason);
+    expect(formatNumber(v)).toBe(reason);
+    expect(formatDateTime(v)).toBe(reason);
+  });
+
+  test('a time past what a Date holds does not throw', () => {
+    expect(() => formatDateTime(1e20)).not.toThrow();
+  });
+});

@@ -1,8 +1,22 @@
 /** Formatting for numbers the page shows; pure, so views stay render-only. */
 
+/**
+ * Prometheus's spelling of a non-finite value. Every formatter returns it
+ * instead of a made-up number ("0s", "NaN B", an Invalid Date), so nothing
+ * non-finite ever reads as a real value; views show it as "no value" with
+ * this reason (MetricValue).
+ */
+const nonFinite = (v: number): string | undefined => {
+  if (Number.isFinite(v)) return undefined;
+  if (Number.isNaN(v)) return 'NaN';
+  return v > 0 ? '+Inf' : '-Inf';
+};
+
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
 export const formatBytes = (bytes: number, locale = 'en'): string => {
+  const bad = nonFinite(bytes);
+  if (bad) return bad;
   let v = bytes;
   let i = 0;
   while (Math.abs(v) >= 1024 && i < UNITS.length - 1) {
@@ -13,10 +27,12 @@ export const formatBytes = (bytes: number, locale = 'en'): string => {
 };
 
 export const formatNumber = (n: number, locale = 'en', maximumFractionDigits = 2): string =>
-  new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
+  nonFinite(n) ?? new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
 
 /** Seconds as the two largest units, e.g. "1d 3h", "4m 10s". */
 export const formatAge = (seconds: number): string => {
+  const bad = nonFinite(seconds);
+  if (bad) return bad;
   const s = Math.max(0, Math.round(seconds));
   const parts: Array<[number, string]> = [
     [Math.floor(s / 86400), 'd'],
@@ -34,5 +50,9 @@ export const formatAge = (seconds: number): string => {
 };
 
 /** A unix time as the user's local date and time (what the seed does by hand with `date -d @...`). */
-export const formatDateTime = (unixSeconds: number, locale = 'en'): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(unixSeconds * 1000));
+export const formatDateTime = (unixSeconds: number, locale = 'en'): string => {
+  const date = new Date(unixSeconds * 1000);
+  // Intl throws on an Invalid Date (a NaN/Inf time, or one past year 275760): the reason, never a crash.
+  if (Number.isNaN(date.getTime())) return nonFinite(unixSeconds) ?? 'NaN';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+};

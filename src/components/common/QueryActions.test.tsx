@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWith } from '../../../test/unit-helpers/render';
+import { thanosCurlCommand } from '../../models/prometheus/curl';
 import { QueryActions } from './QueryActions';
 
 const Q1 = 'sum by (policy) (catalog_actions_count{namespace="kasten-io", status=~"failed|cancelled"})';
@@ -17,6 +18,7 @@ const open = () => {
       queries={[
         { label: 'Failed', query: Q1 },
         { label: 'Catalog up', query: Q2 },
+        { label: 'Catalog up over time', query: Q2, range: { spanSeconds: 3600, stepSeconds: 30 } },
       ]}
       panelId="p"
     />,
@@ -31,10 +33,11 @@ const open = () => {
 
 test('shows each PromQL verbatim, with an "Open in Metrics" link to the query browser', () => {
   open();
-  expect(screen.getAllByTestId('promql').map((e) => e.textContent)).toEqual([Q1, Q2]);
+  expect(screen.getAllByTestId('promql').map((e) => e.textContent)).toEqual([Q1, Q2, Q2]);
   const links = screen.getAllByTestId('open-in-metrics');
   expect(links.map((a) => a.getAttribute('href'))).toEqual([
     `/monitoring/query-browser?query0=${encodeURIComponent(Q1)}`,
+    `/monitoring/query-browser?query0=${encodeURIComponent(Q2)}`,
     `/monitoring/query-browser?query0=${encodeURIComponent(Q2)}`,
   ]);
   expect(new URL(links[0]!.getAttribute('href') ?? '', 'http://x').searchParams.get('query0')).toBe(Q1);
@@ -45,13 +48,19 @@ test('"Copy curl command" writes the exact command to the clipboard and says so'
   open();
   fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[1]!);
   expect(writeText).toHaveBeenCalledTimes(1);
-  expect(writeText).toHaveBeenCalledWith(
-    [
-      `HOST=$(oc get route thanos-querier -n openshift-monitoring -o jsonpath='{.spec.host}')`,
-      `TOKEN=$(oc create token prometheus-k8s -n openshift-monitoring)`,
-      `curl -G -k "https://$HOST/api/v1/query" --data-urlencode 'query=up{job='\\''catalog-svc'\\''}' -H "Authorization: Bearer $TOKEN"`,
-    ].join('\n'),
+  expect(writeText).toHaveBeenCalledWith(thanosCurlCommand(Q2));
+  expect(writeText.mock.calls[0]?.[0]).toContain(
+    `/api/v1/query" --data-urlencode 'query=up{job='\\''catalog-svc'\\''}'`,
   );
+  expect(await screen.findByText('Copied the curl command to the clipboard')).toBeInTheDocument();
+});
+
+test('a range query copies a query_range command over its window', async () => {
+  writeText.mockResolvedValue(undefined);
+  open();
+  fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[2]!);
+  expect(writeText).toHaveBeenCalledWith(thanosCurlCommand(Q2, { spanSeconds: 3600, stepSeconds: 30 }));
+  expect(writeText.mock.calls[0]?.[0]).toContain('/api/v1/query_range');
   expect(await screen.findByText('Copied the curl command to the clipboard')).toBeInTheDocument();
 });
 

@@ -1,12 +1,14 @@
 import * as React from 'react';
 import { Link } from 'react-router';
 import { useKastenTranslation } from '../../i18n';
-import { thanosCurlCommand } from '../../models/prometheus/curl';
+import { thanosCurlCommand, type CurlRange } from '../../models/prometheus/curl';
 import { metricsConsoleUrl } from '../../models/prometheus/console-url';
 
 export interface PanelQuery {
   label: string;
   query: string;
+  /** Set for a chart's range query: the copied command is a query_range over the same window. */
+  range?: CurlRange;
 }
 
 /**
@@ -20,8 +22,8 @@ export const QueryActions: React.FC<{ queries: PanelQuery[]; panelId: string }> 
   // The command to copy by hand, shown when the clipboard is out of reach (no https, or refused).
   const [manual, setManual] = React.useState<string | undefined>();
   const regionId = `${panelId}-queries`;
-  const copy = (query: string) => {
-    const text = thanosCurlCommand(query);
+  const copy = (q: PanelQuery) => {
+    const text = thanosCurlCommand(q.query, q.range);
     const fail = () => {
       setManual(text);
       setCopied(t('Copying failed; select the command below and copy it by hand'));
@@ -62,7 +64,7 @@ export const QueryActions: React.FC<{ queries: PanelQuery[]; panelId: string }> 
               >
                 {t('Open in Metrics')}
               </Link>{' '}
-              <button type="button" className="pf-v6-c-button pf-m-link pf-m-inline" onClick={() => copy(q.query)}>
+              <button type="button" className="pf-v6-c-button pf-m-link pf-m-inline" onClick={() => copy(q)}>
                 {t('Copy curl command')}
               </button>
             </div>

@@ -50,3 +50,19 @@ test("empty data shows the panel's own empty message", () => {
   expect(screen.getByTestId('empty')).toHaveTextContent('nothing here');
   expect(screen.queryByText('the content')).toBeNull();
 });
+
+test('a partial answer with rows: the warning verbatim above the content, which stays', () => {
+  show({ data, warnings: ['store prometheus-user-workload-0 unreachable'], loading: false, stale: false });
+  const notice = screen.getByTestId('query-partial');
+  expect(notice).toHaveTextContent('Partial answer: part of the metrics could not be read');
+  expect(notice).toHaveTextContent('store prometheus-user-workload-0 unreachable');
+  expect(notice).toHaveTextContent('What is shown may be incomplete.');
+  expect(screen.getByText('the content')).toBeInTheDocument();
+});
+
+test('a partial answer that came back empty is never shown as the all-clear empty message', () => {
+  show({ data, warnings: ['store unreachable'], loading: false, stale: false }, true);
+  expect(screen.queryByTestId('empty')).toBeNull();
+  expect(screen.queryByText('nothing here')).toBeNull();
+  expect(screen.getByTestId('query-partial')).toHaveTextContent('that does not mean there is nothing');
+});

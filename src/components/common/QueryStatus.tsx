@@ -58,9 +58,38 @@ export const LoadingRows: React.FC<{ rows?: number }> = ({ rows = 3 }) => {
 };
 
 /**
+ * A partial answer: Thanos reached only some stores. The warning text stays
+ * verbatim (it names the store), and an empty result is not read as "none".
+ */
+export const PartialNotice: React.FC<{ warnings: string[]; isEmpty: boolean }> = ({ warnings, isEmpty }) => {
+  const { t } = useKastenTranslation();
+  return (
+    <div className="pf-v6-c-alert pf-m-inline pf-m-plain pf-m-warning" data-test="query-partial">
+      <p className="pf-v6-c-alert__title">
+        <span className="pf-v6-screen-reader">{t('Warning alert:')}</span>
+        {t('Partial answer: part of the metrics could not be read')}
+      </p>
+      <div className="pf-v6-c-alert__description">
+        {warnings.map((w) => (
+          <span key={w} className="kasten-console-plugin__block" data-test="query-warning">
+            {w}
+          </span>
+        ))}
+        <span className="kasten-console-plugin__block">
+          {isEmpty
+            ? t('Nothing came back, but that does not mean there is nothing: the missing part may hold it.')
+            : t('What is shown may be incomplete.')}
+        </span>
+      </div>
+    </div>
+  );
+};
+
+/**
  * One place that decides what a panel shows for its query state: the content,
- * a skeleton, an error (with the last good data kept below it), or the
- * panel's own empty message. Never a blank panel.
+ * a skeleton, an error (with the last good data kept below it), a partial
+ * answer's warning, or the panel's own empty message (never for a partial
+ * answer: its emptiness proves nothing). Never a blank panel.
  */
 export const QueryStatus: React.FC<{
   state: PromQueryState;
@@ -72,10 +101,13 @@ export const QueryStatus: React.FC<{
     if (state.error) return <ErrorMessage error={state.error} stale={false} />;
     return <LoadingRows />;
   }
+  const warnings = state.warnings ?? [];
+  const partial = warnings.length > 0;
   return (
     <>
       {state.error && <ErrorMessage error={state.error} stale={state.stale} />}
-      {isEmpty ? <div data-test="empty">{empty}</div> : children}
+      {partial && <PartialNotice warnings={warnings} isEmpty={isEmpty} />}
+      {isEmpty ? !partial && <div data-test="empty">{empty}</div> : children}
     </>
   );
 };

@@ -6,6 +6,7 @@ import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { LazyChart } from './LazyChart';
 import type { SeriesPoints } from '../../models/prometheus/parse';
+import type { CurlRange } from '../../models/prometheus/curl';
 import type { PromQueryState } from '../../models/prometheus/types';
 import { FormField } from '../common/FormField';
 
@@ -14,14 +15,15 @@ const CountChartPanel: React.FC<{
   id: string;
   title: string;
   query: string;
+  range: CurlRange;
   state: PromQueryState;
   series: SeriesPoints[];
   nameOf: (labels: Record<string, string>) => string;
   formatTime: (ms: number) => string;
-}> = ({ id, title, query, state, series, nameOf, formatTime }) => {
+}> = ({ id, title, query, range, state, series, nameOf, formatTime }) => {
   const { t, i18n } = useKastenTranslation();
   return (
-    <Panel id={id} title={title} queries={[{ label: title, query }]}>
+    <Panel id={id} title={title} queries={[{ label: title, query, range }]}>
       <QueryStatus state={state} isEmpty={series.length === 0} empty={<p>{t('No data in this time range.')}</p>}>
         <LazyChart
           title={title}
@@ -64,6 +66,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         </select>
       </FormField>
       <CountChartPanel
+        range={data.range}
         id="history-status"
         title={t('Actions by status')}
         query={data.queries.byStatus}
@@ -73,6 +76,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         formatTime={formatTime}
       />
       <CountChartPanel
+        range={data.range}
         id="history-new-failures"
         title={t('New failures per interval')}
         query={data.queries.newPerStep}
@@ -82,6 +86,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         formatTime={formatTime}
       />
       <CountChartPanel
+        range={data.range}
         id="history-failed-policies"
         title={
           policy ? t('Retained failures of {{policy}}', { policy }) : t('Retained failures, policies with the most')

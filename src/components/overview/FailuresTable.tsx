@@ -2,6 +2,7 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { FailureRow } from '../../models/overview';
 import { formatDateTime, formatNumber } from '../../utils/format';
+import { MetricValue } from '../common/MetricValue';
 import { DataTable, type Column } from '../common/DataTable';
 
 const rowKey = (r: FailureRow) => `${r.policy}\u0000${r.type}\u0000${r.namespace}`;
@@ -34,7 +35,7 @@ export const FailuresTable: React.FC<{
         id: 'count',
         title: countTitle,
         sortValue: (r) => r.count,
-        render: (r) => formatNumber(r.count, i18n.language, 0),
+        render: (r) => <MetricValue value={r.count} format={(v) => formatNumber(v, i18n.language, 0)} />,
         numeric: true,
       },
     ];
@@ -44,7 +45,9 @@ export const FailuresTable: React.FC<{
         title: t('Last failure'),
         sortValue: (r) => r.lastFailure ?? 0,
         render: (r) =>
-          r.lastFailure ? (
+          r.lastFailure !== undefined && !Number.isFinite(r.lastFailure) ? (
+            <MetricValue value={r.lastFailure} format={String} />
+          ) : r.lastFailure ? (
             <time dateTime={new Date(r.lastFailure * 1000).toISOString()}>
               {formatDateTime(r.lastFailure, i18n.language)}
             </time>

@@ -8,6 +8,8 @@ import { consoleFetchJSON, useK8sWatchResource } from '../../console-sdk';
 import {
   emptyVector,
   httpError,
+  partial,
+  STORE_UNREACHABLE,
   networkError,
   promErrorBody,
   timeoutError,
@@ -164,6 +166,47 @@ test('"no Kasten action has run yet": the seed\'s hint, and each panel\'s own em
   );
   // Never a zero standing in for "no data".
   expect(screen.queryByText('0')).toBeNull();
+});
+
+test('a partial answer (Thanos missed a store) is never read as the all-clear: each panel shows the warning', async () => {
+  await show(() => partial(emptyVector(), [STORE_UNREACHABLE]));
+  for (const id of PANELS) {
+    expect(panel(id).queryByTestId('empty')).toBeNull();
+    expect(panel(id).getByTestId('query-partial')).toHaveTextContent(STORE_UNREACHABLE);
+  }
+  expect(screen.queryByText(/No new failed or cancelled action/)).toBeNull();
+  expect(screen.queryByText(/No Kasten action has been recorded yet/)).toBeNull();
+  // Undecided, so the table is not switched to the counters because of the missing store.
+  expect(panel('new-failures').getByText(/Counted from rises of catalog_actions_count/)).toBeInTheDocument();
+});
+
+test('NaN and +Inf from Prometheus: rows are kept and say "no value" with the reason; nothing crashes or reads as ok', async () => {
+  await show({
+    ...FULL,
+    counts: vector([[{ status: 'failed' }, 'NaN']]),
+    newFailures: vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 'NaN']]),
+    lastFailure: vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, '+Inf']]),
+    backupAge: vector([[{ policy: 'hourly', exported_namespace: 'crm' }, 'NaN']]),
+    exportAge: emptyVector(),
+    noBackup: emptyVector(),
+  });
+  expect(panel('status-counts').getByTestId('status-failed')).toHaveTextContent('no value (NaN)');
+  const NAN = 'no value (NaN) Prometheus returned NaN (not a number), for example a division of zero by zero.';
+  expect(tableRows(screen.getByTestId('new-failures-table'))).toEqual([
+    [
+      'nightly',
+      'backup',
+      'shop',
+      NAN,
+      'no value (+Inf) Prometheus returned +Inf (infinite), for example a division by zero.',
+    ],
+  ]);
+  expect(panel('new-failures').queryByTestId('empty')).toBeNull();
+  const [row] = tableRows(screen.getByTestId('recovery-table'));
+  expect(row?.[3]).toBe(NAN);
+  expect(row?.[5]).toBe('Cannot tell');
+  expect(screen.getByTestId('recovery-table').querySelector('[data-status]')).toHaveAttribute('data-status', 'unknown');
+  expect(screen.queryByText(/0s ago/)).toBeNull();
 });
 
 test('no permission (HTTP 403 from the proxy): every panel says which permission is missing', async () => {

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow } from '../../models/overview';
 import { formatAge } from '../../utils/format';
+import { MetricValue } from '../common/MetricValue';
 import { DataTable, type Column } from '../common/DataTable';
 import { StatusText } from '../common/StatusText';
 
@@ -49,14 +50,26 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
         title: t('Last backup'),
         sortValue: (r) => r.backupAgeSeconds ?? Number.MAX_SAFE_INTEGER,
         render: (r) =>
-          r.backupAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) }),
+          r.backupAgeSeconds === undefined ? (
+            t('none seen')
+          ) : Number.isFinite(r.backupAgeSeconds) ? (
+            t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) })
+          ) : (
+            <MetricValue value={r.backupAgeSeconds} format={formatAge} />
+          ),
       },
       {
         id: 'export',
         title: t('Last export'),
         sortValue: (r) => r.exportAgeSeconds ?? Number.MAX_SAFE_INTEGER,
         render: (r) =>
-          r.exportAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) }),
+          r.exportAgeSeconds === undefined ? (
+            t('none seen')
+          ) : Number.isFinite(r.exportAgeSeconds) ? (
+            t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) })
+          ) : (
+            <MetricValue value={r.exportAgeSeconds} format={formatAge} />
+          ),
       },
       { id: 'verdict', title: t('Recovery point'), sortValue: (r) => r.verdict, render: verdictText },
     ];

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import { formatNumber } from '../../utils/format';
+import { MetricValue } from '../common/MetricValue';
 
 /** Held actions per status, failed and cancelled first so they are seen. */
 export const StatusCounts: React.FC<{ counts: Array<{ status: string; count: number }> }> = ({ counts }) => {
@@ -15,7 +16,9 @@ export const StatusCounts: React.FC<{ counts: Array<{ status: string; count: num
           className={`kasten-console-plugin__stat${order(status) < 2 && count > 0 ? ' kasten-console-plugin__stat--danger' : ''}`}
         >
           <dt>{status || t('(no status)')}</dt>
-          <dd data-test={`status-${status}`}>{formatNumber(count, i18n.language, 0)}</dd>
+          <dd data-test={`status-${status}`}>
+            <MetricValue value={count} format={(v) => formatNumber(v, i18n.language, 0)} />
+          </dd>
         </div>
       ))}
     </dl>

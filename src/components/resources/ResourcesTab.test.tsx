@@ -93,6 +93,29 @@ test('memory below a configured threshold; CPU above it', async () => {
   expect(screen.getByTestId('cpu-value')).toHaveTextContent('Above the threshold of 0.5 cores');
 });
 
+test('NaN memory, +Inf CPU, NaN PVC and licence: "no value" with the reason, never a verdict', async () => {
+  await show({
+    memory: vector([[{}, 'NaN']]),
+    cpu: vector([[{}, '+Inf']]),
+    catalogPvc: vector([[{}, 'NaN']]),
+    license: vector([[{}, 'NaN']]),
+  });
+  const memory = screen.getByTestId('memory-value');
+  expect(memory).toHaveAttribute('data-state', 'no-value');
+  expect(memory).toHaveTextContent('no value (NaN)');
+  expect(memory).toHaveTextContent('Cannot compare with the threshold of 3 GiB');
+  expect(memory).not.toHaveTextContent('Below the threshold');
+  expect(memory.querySelector('[data-status]')).toHaveAttribute('data-status', 'unknown');
+  expect(screen.getByTestId('cpu-value')).toHaveTextContent('no value (+Inf)');
+  expect(screen.getByTestId('cpu-value')).not.toHaveTextContent('Above the threshold');
+  const pvc = screen.getByTestId('pvc-catalog');
+  expect(pvc).toHaveTextContent('no value (NaN)');
+  expect(pvc).toHaveTextContent('Cannot compare with 50%');
+  expect(pvc).not.toHaveTextContent('At most');
+  expect(panel('kasten-health').getByTestId('no-value')).toHaveAttribute('data-reason', 'NaN');
+  expect(screen.queryByText('Licence not compliant')).toBeNull();
+});
+
 test('absent memory and CPU: "No data" and where the metric comes from, never a 0', async () => {
   await show({});
   for (const id of ['memory-value', 'cpu-value']) {

@@ -1,10 +1,12 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { ResourcesData } from '../../models/resources';
-import type { VectorRow } from '../../models/prometheus/parse';
+import { nonFiniteReason, type VectorRow } from '../../models/prometheus/parse';
 import { formatBytes, formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
+import { thresholdVerdict } from '../../models/threshold';
+import { MetricValue, NoValue } from '../common/MetricValue';
 import { StatusText } from '../common/StatusText';
 import { LazyChart } from '../history/LazyChart';
 import { ThresholdValue } from './ThresholdValue';
@@ -16,18 +18,25 @@ const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: numb
   absentHint,
 }) => {
   const { t, i18n } = useKastenTranslation();
+  const verdict = thresholdVerdict(used, warnAbove);
   return (
     <tr className="pf-v6-c-table__tr" data-test={`pvc-${name}`}>
       <th className="pf-v6-c-table__th" scope="row">
         {name}
       </th>
       <td className="pf-v6-c-table__td">
-        {used === undefined ? t('No data') : `${formatNumber(used, i18n.language, 1)}%`}
+        {used === undefined ? (
+          t('No data')
+        ) : (
+          <MetricValue value={used} format={(v) => `${formatNumber(v, i18n.language, 1)}%`} />
+        )}
       </td>
       <td className="pf-v6-c-table__td">
-        {used === undefined ? (
+        {verdict.state === 'absent' ? (
           <span className="kasten-console-plugin__muted">{absentHint}</span>
-        ) : used > warnAbove ? (
+        ) : verdict.state === 'no-value' ? (
+          <StatusText status="unknown" text={t('Cannot compare with {{limit}}%', { limit: warnAbove })} />
+        ) : verdict.state === 'over' ? (
           <StatusText status="fail" text={t('More than {{limit}}% used', { limit: warnAbove })} />
         ) : (
           <StatusText status="pass" text={t('At most {{limit}}% used', { limit: warnAbove })} />
@@ -45,7 +54,10 @@ const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; t
   <ul className="kasten-console-plugin__plain-list" data-test={testId}>
     {rows.map((r) => (
       <li key={labelOf(r)}>
-        {labelOf(r)}: <strong>{r.value}</strong>
+        {labelOf(r)}:{' '}
+        <strong>
+          <MetricValue value={r.value} format={String} />
+        </strong>
       </li>
     ))}
   </ul>
@@ -58,6 +70,7 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
   const { t, i18n } = useKastenTranslation();
   const { queries, states, thresholds } = data;
   const bytes = (v: number) => formatBytes(v, i18n.language);
+  const licenceReason = data.licenseCompliant === undefined ? undefined : nonFiniteReason(data.licenseCompliant);
   const cores = (v: number) => t('{{cores}} cores', { cores: formatNumber(v, i18n.language, 3) });
   const percent = (v: number) => `${formatNumber(v, i18n.language, 1)}%`;
   const noData = <p>{t('No data in this time range.')}</p>;
@@ -72,7 +85,10 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
       <Panel
         id="memory"
         title={t('Kasten memory')}
-        queries={[{ label: t('Memory working set'), query: queries.memory }]}
+        queries={[
+          { label: t('Memory working set'), query: queries.memory },
+          { label: t('Memory working set over time'), query: queries.memoryHistory, range: data.range },
+        ]}
       >
         <QueryStatus state={states.memory} isEmpty={false} empty={null}>
           <ThresholdValue
@@ -95,7 +111,14 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
           />
         </QueryStatus>
       </Panel>
-      <Panel id="cpu" title={t('Kasten CPU')} queries={[{ label: t('CPU usage'), query: queries.cpu }]}>
+      <Panel
+        id="cpu"
+        title={t('Kasten CPU')}
+        queries={[
+          { label: t('CPU usage'), query: queries.cpu },
+          { label: t('CPU usage over time'), query: queries.cpuHistory, range: data.range },
+        ]}
+      >
         <QueryStatus state={states.cpu} isEmpty={false} empty={null}>
           <ThresholdValue
             label={t('Usage')}
@@ -123,6 +146,7 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
         description={t("Kasten's upgrade check needs the catalog volume at least half free.")}
         queries={[
           { label: t('Catalog volume used'), query: queries.catalogPvc },
+          { label: t('Catalog volume used over time'), query: queries.catalogPvcHistory, range: data.range },
           { label: t('Jobs volume used'), query: queries.jobsPvc },
           { label: t('Logging volume used'), query: queries.loggingPvc },
         ]}
@@ -212,7 +236,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
           isEmpty={data.licenseCompliant === undefined}
           empty={<p>{controllerHint}</p>}
         >
-          {data.licenseCompliant === 1 ? (
+          {licenceReason ? (
+            <NoValue reason={licenceReason} />
+          ) : data.licenseCompliant === 1 ? (
             <StatusText status="pass" text={t('Licence compliant')} />
           ) : (
             <StatusText status="fail" text={t('Licence not compliant')} />

@@ -1,5 +1,7 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
+import { thresholdVerdict } from '../../models/threshold';
+import { NoValue } from '../common/MetricValue';
 import { StatusText } from '../common/StatusText';
 
 /** A current value against its threshold; an absent metric says where it would come from instead of showing 0. */
@@ -12,7 +14,22 @@ export const ThresholdValue: React.FC<{
   testId: string;
 }> = ({ label, value, threshold, format, absentHint, testId }) => {
   const { t } = useKastenTranslation();
-  if (value === undefined) {
+  const verdict = thresholdVerdict(value, threshold);
+  if (verdict.state === 'no-value') {
+    return (
+      <div className="kasten-console-plugin__threshold" data-test={testId} data-state="no-value">
+        <div className="kasten-console-plugin__threshold-label">{label}</div>
+        <div className="kasten-console-plugin__threshold-value">
+          <NoValue reason={verdict.reason} />
+        </div>
+        <StatusText
+          status="unknown"
+          text={t('Cannot compare with the threshold of {{threshold}}', { threshold: format(threshold) })}
+        />
+      </div>
+    );
+  }
+  if (verdict.state === 'absent') {
     return (
       <div className="kasten-console-plugin__threshold" data-test={testId} data-state="absent">
         <div className="kasten-console-plugin__threshold-label">{label}</div>
@@ -21,11 +38,11 @@ export const ThresholdValue: React.FC<{
       </div>
     );
   }
-  const over = value > threshold;
+  const over = verdict.state === 'over';
   return (
     <div className="kasten-console-plugin__threshold" data-test={testId} data-state={over ? 'over' : 'under'}>
       <div className="kasten-console-plugin__threshold-label">{label}</div>
-      <div className="kasten-console-plugin__threshold-value">{format(value)}</div>
+      <div className="kasten-console-plugin__threshold-value">{format(verdict.value)}</div>
       <StatusText
         status={over ? 'fail' : 'pass'}
         text={

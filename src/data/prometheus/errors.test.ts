@@ -1,5 +1,5 @@
 import { httpError, networkError, promErrorBody, timeoutError } from '../../__fixtures__/prometheus';
-import { errorFromBody, toPromError } from './errors';
+import { errorFromBody, toPromError, warningsFromBody } from './errors';
 import type { PromError } from '../../models/prometheus/types';
 
 const url = '/api/prometheus/api/v1/query?query=up';
@@ -98,5 +98,22 @@ describe('errorFromBody: a 200 whose body is not a success', () => {
     ['null', null, { kind: 'server', message: 'Prometheus answered with something that is not JSON' }],
   ])('%s', (_name, body, expected) => {
     expect(errorFromBody(body)).toEqual(expected);
+  });
+});
+
+describe('warningsFromBody: a partial answer is told apart from a complete one', () => {
+  test.each<[string, unknown, string[] | undefined]>([
+    ['complete answer', { status: 'success', data: { resultType: 'vector', result: [] } }, undefined],
+    ['empty warnings list', { status: 'success', data: {}, warnings: [] }, undefined],
+    [
+      "Thanos's store warning, verbatim",
+      { status: 'success', data: {}, warnings: ['store unreachable: connection refused'] },
+      ['store unreachable: connection refused'],
+    ],
+    ['non-string warning kept readable', { status: 'success', data: {}, warnings: [{ code: 14 }] }, ['{"code":14}']],
+    ['warnings not a list', { status: 'success', data: {}, warnings: 'oops' }, undefined],
+    ['not an object', 'text', undefined],
+  ])('%s', (_name, body, expected) => {
+    expect(warningsFromBody(body)).toEqual(expected);
   });
 });

@@ -41,3 +41,14 @@ export const errorFromBody = (body: unknown): PromError | undefined => {
   const msg = typeof body.error === 'string' ? body.error : 'Prometheus answered without data';
   return { kind: body.errorType === 'bad_data' ? 'bad-query' : 'server', message: msg };
 };
+
+/**
+ * The warnings of a successful answer. Thanos answers `status: success` with
+ * `warnings` when a store is unreachable (partial response), so the data may
+ * lack whole series; undefined when the answer is complete.
+ */
+export const warningsFromBody = (body: unknown): string[] | undefined => {
+  if (!isObject(body) || !Array.isArray(body.warnings)) return undefined;
+  const warnings = body.warnings.map((w) => (typeof w === 'string' ? w : JSON.stringify(w))).filter((w) => w !== '');
+  return warnings.length > 0 ? warnings : undefined;
+};

@@ -1,4 +1,4 @@
-import { httpError, promErrorBody, vector } from '../../__fixtures__/prometheus';
+import { httpError, partial, promErrorBody, STORE_UNREACHABLE, vector } from '../../__fixtures__/prometheus';
 import { deferred } from '../../../test/unit-helpers/render';
 import { fetchRound, QUERY_TIMEOUT_MS, type Fetcher } from './fetch-round';
 import type { PromQueryRequest } from '../../models/prometheus/types';
@@ -58,5 +58,15 @@ test('one failing query does not blank the others; each error is classified on i
     a: { error: { kind: 'server', status: 500, message: 'out of memory' } },
     b: { error: { kind: 'bad-query', message: 'parse error at char 3' } },
     c: { data: vector([[{ pod: 'catalog-svc-0' }, 42]]).data },
+  });
+});
+
+test("a partial answer (success with Thanos's warnings) keeps its data and carries the warnings", async () => {
+  const fetcher: Fetcher = async (url) =>
+    queryOf(url) === 'metric_a' ? partial(vector([]), [STORE_UNREACHABLE]) : vector([[{}, 1]]);
+  const out = await fetchRound(requests.slice(0, 2), { mode: 'cluster' }, fetcher, new AbortController().signal, 0);
+  expect(out).toEqual({
+    a: { data: vector([]).data, warnings: [STORE_UNREACHABLE] },
+    b: { data: vector([[{}, 1]]).data },
   });
 });

@@ -1,10 +1,11 @@
-import { errorFromBody, toPromError } from './errors';
+import { errorFromBody, toPromError, warningsFromBody } from './errors';
 import type { PromError, PromQueryRequest, PromResult } from '../../models/prometheus/types';
 import { queryUrl, type MetricsAccess } from './urls';
 
 export type Fetcher = (url: string, method: string, options: RequestInit, timeoutMs: number) => Promise<unknown>;
 
-export type QueryOutcome = { data: PromResult } | { error: PromError };
+/** `warnings` set means a partial answer: the data may lack series. */
+export type QueryOutcome = { data: PromResult; warnings?: string[] } | { error: PromError };
 
 /** Longer than Thanos's usual query timeout would be useless; shorter would cut off slow but healthy answers. */
 export const QUERY_TIMEOUT_MS = 30_000;
@@ -26,7 +27,9 @@ export const fetchRound = async (
         const body = await fetcher(queryUrl(request, access, nowSeconds), 'GET', { signal }, QUERY_TIMEOUT_MS);
         const bodyError = errorFromBody(body);
         if (bodyError) return [request.key, { error: bodyError }];
-        return [request.key, { data: (body as { data: PromResult }).data }];
+        const data = (body as { data: PromResult }).data;
+        const warnings = warningsFromBody(body);
+        return [request.key, warnings ? { data, warnings } : { data }];
       } catch (err) {
         return [request.key, { error: toPromError(err) }];
       }

@@ -1,5 +1,13 @@
-import { renderHook } from '@testing-library/react';
-import { httpError, promErrorBody, timeoutError, vector } from '../../__fixtures__/prometheus';
+import * as React from 'react';
+import { act, renderHook } from '@testing-library/react';
+import {
+  httpError,
+  partial,
+  promErrorBody,
+  STORE_UNREACHABLE,
+  timeoutError,
+  vector,
+} from '../../__fixtures__/prometheus';
 import { consoleFetchJSON } from '../../console-sdk';
 import {
   answerPrometheus,
@@ -9,6 +17,8 @@ import {
   resetSdkMocks,
   settle,
 } from '../../../test/unit-helpers/render';
+import { QUERY_TIMEOUT_MS } from './fetch-round';
+import { RefreshContext, useRefreshClock } from './RefreshContext';
 import type { PromQueryRequest } from '../../models/prometheus/types';
 import { usePrometheusQueries } from './usePrometheusQueries';
 
@@ -47,7 +57,7 @@ test('refetches the whole round on each refresh tick', async () => {
   expect(promRequests()).toHaveLength(6);
 });
 
-test("a newer round wins: the aborted round's late answer never overwrites newer data", async () => {
+test('a tick never aborts a round in flight: the ticks that land meanwhile queue exactly one round after it', async () => {
   const rounds: Array<ReturnType<typeof deferred<unknown>>> = [];
   const signals: AbortSignal[] = [];
   jest.mocked(consoleFetchJSON).mockImplementation((_url: string, _m?: string, options?: RequestInit) => {
@@ -61,15 +71,102 @@ test("a newer round wins: the aborted round's late answer never overwrites newer
   const { result } = renderHook(() => usePrometheusQueries(one), { wrapper: h.Wrapper });
   await settle();
   await h.refresh();
+  await h.refresh();
+  await h.refresh();
+  expect(rounds).toHaveLength(1);
+  expect(signals[0]?.aborted).toBe(false);
+  rounds[0]?.resolve(vector([[{ round: 'first' }, 1]]));
+  await settle();
+  expect(result.current.counts?.data).toEqual(vector([[{ round: 'first' }, 1]]).data);
+  // Three ticks, one queued round.
   expect(rounds).toHaveLength(2);
-  // The first round was aborted when the second started.
-  expect(signals[0]?.aborted).toBe(true);
-  expect(signals[1]?.aborted).toBe(false);
-  rounds[1]?.resolve(vector([[{ round: 'new' }, 2]]));
+  rounds[1]?.resolve(vector([[{ round: 'second' }, 2]]));
   await settle();
-  rounds[0]?.resolve(vector([[{ round: 'old' }, 1]]));
+  expect(rounds).toHaveLength(2);
+  expect(result.current.counts?.data).toEqual(vector([[{ round: 'second' }, 2]]).data);
+});
+
+test("new requests do abort the round in flight, and its late answer never overwrites the new one's", async () => {
+  const pending = new Map<string, ReturnType<typeof deferred<unknown>>>();
+  const signals = new Map<string, AbortSignal>();
+  jest.mocked(consoleFetchJSON).mockImplementation((url: string, _m?: string, options?: RequestInit) => {
+    const q = new URL(url, 'http://x').searchParams.get('query') ?? '';
+    const d = deferred<unknown>();
+    pending.set(q, d);
+    if (options?.signal) signals.set(q, options.signal);
+    return d.promise;
+  });
+  const h = harness();
+  const { result, rerender } = renderHook(
+    ({ q }: { q: string }) => usePrometheusQueries([{ key: 'x', kind: 'instant', query: q }]),
+    { wrapper: h.Wrapper, initialProps: { q: 'old' } },
+  );
   await settle();
-  expect(result.current.counts?.data).toEqual(vector([[{ round: 'new' }, 2]]).data);
+  rerender({ q: 'new' });
+  await settle();
+  expect(signals.get('old')?.aborted).toBe(true);
+  pending.get('new')?.resolve(vector([[{ q: 'new' }, 2]]));
+  await settle();
+  pending.get('old')?.resolve(vector([[{ q: 'old' }, 1]]));
+  await settle();
+  expect(result.current.x?.data).toEqual(vector([[{ q: 'new' }, 2]]).data);
+});
+
+describe('on the real refresh clock (fake timers)', () => {
+  const REFRESH_MS = 15_000;
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const clockWrapper = () => {
+    const h = harness({ refresh: false });
+    const Clock: React.FC<{ children: React.ReactNode }> = ({ children }) => (
+      <RefreshContext.Provider value={useRefreshClock(REFRESH_MS)}>{children}</RefreshContext.Provider>
+    );
+    const Wrapper: React.FC<{ children: React.ReactNode }> = ({ children }) => (
+      <h.Wrapper>
+        <Clock>{children}</Clock>
+      </h.Wrapper>
+    );
+    return Wrapper;
+  };
+  const advance = (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms));
+
+  test('a query slower than the refresh interval ends in the timeout error, not an endless skeleton', async () => {
+    const signals: AbortSignal[] = [];
+    // The console's fetch: rejects with its TimeoutError once the limit passes.
+    jest
+      .mocked(consoleFetchJSON)
+      .mockImplementation((url: string, _m?: string, options?: RequestInit, timeout?: number) => {
+        if (options?.signal) signals.push(options.signal);
+        return new Promise((_resolve, reject) => {
+          setTimeout(() => reject(timeoutError(url, timeout ?? 0)), timeout);
+        });
+      });
+    const one: PromQueryRequest[] = [{ key: 'counts', kind: 'instant', query: 'counts_q' }];
+    const { result } = renderHook(() => usePrometheusQueries(one), { wrapper: clockWrapper() });
+    await advance(REFRESH_MS);
+    await advance(QUERY_TIMEOUT_MS - REFRESH_MS - 1);
+    // Two ticks have passed; the first round is still waiting and was not cut off.
+    expect(promRequests()).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+    expect(result.current.counts).toEqual({ loading: true, stale: false });
+    await advance(1);
+    // The timeout shows (QueryStatus shows an error whenever there is no data, loading or not)...
+    expect(result.current.counts?.error?.kind).toBe('timeout');
+    // ...while the round the queued ticks asked for is already on its way, sent as the first ended.
+    expect(promRequests()).toHaveLength(2);
+    expect(result.current.counts?.loading).toBe(true);
+    expect(jest.mocked(consoleFetchJSON).mock.calls[0]?.[3]).toBe(QUERY_TIMEOUT_MS);
+  });
+
+  test('a fast Prometheus is polled once per interval', async () => {
+    answerPrometheus(() => vector([[{}, 1]]));
+    renderHook(() => usePrometheusQueries(REQUESTS), { wrapper: clockWrapper() });
+    await advance(0);
+    expect(promRequests()).toHaveLength(2);
+    for (let i = 0; i < 3; i += 1) await advance(REFRESH_MS);
+    expect(promRequests()).toHaveLength(8);
+  });
 });
 
 test('a failed refresh keeps the last data, marks it stale and carries the error', async () => {
@@ -167,4 +264,21 @@ test('new requests (e.g. another namespace) start a new round at once, without w
   await settle();
   expect(promRequests().map((r) => r.query)).toEqual(['first', 'second']);
   expect(result.current.x?.data).toEqual(vector([[{ q: 'second' }, 1]]).data);
+});
+
+test('a partial answer marks the state with its warnings, and the next complete answer clears them', async () => {
+  let storeDown = true;
+  answerPrometheus(() => (storeDown ? partial(vector([]), [STORE_UNREACHABLE]) : vector([[{}, 2]])));
+  const h = harness();
+  const { result } = renderHook(() => usePrometheusQueries(REQUESTS), { wrapper: h.Wrapper });
+  await settle();
+  expect(result.current.counts).toEqual({
+    data: vector([]).data,
+    warnings: [STORE_UNREACHABLE],
+    loading: false,
+    stale: false,
+  });
+  storeDown = false;
+  await h.refresh();
+  expect(result.current.counts).toEqual({ data: vector([[{}, 2]]).data, loading: false, stale: false });
 });

@@ -1,5 +1,5 @@
 import { matrix, vector } from '../../__fixtures__/prometheus';
-import { matrixSeries, singleValue, vectorRows } from './parse';
+import { matrixSeries, nonFiniteReason, parseSampleValue, singleValue, vectorRows } from './parse';
 
 test('vectorRows turns samples into numbers with their labels and time', () => {
   expect(
@@ -53,4 +53,41 @@ test('matrixSeries gives chart points in milliseconds', () => {
     },
   ]);
   expect(matrixSeries(vector([[{}, 1]]).data)).toEqual([]);
+});
+
+test.each([
+  ['NaN', Number.NaN, 'NaN'],
+  ['+Inf', Number.POSITIVE_INFINITY, '+Inf'],
+  ['-Inf', Number.NEGATIVE_INFINITY, '-Inf'],
+  ['', Number.NaN, 'NaN'],
+  ['1e3', 1000, undefined],
+  ['-0.5', -0.5, undefined],
+])('parseSampleValue(%p): Prometheus spellings stay non-finite with their reason', (text, value, reason) => {
+  expect(parseSampleValue(text)).toBe(value);
+  expect(nonFiniteReason(parseSampleValue(text))).toBe(reason);
+});
+
+test('vectorRows keeps +Inf as +Inf (Number("+Inf") would be NaN) and singleValue passes it on', () => {
+  expect(vectorRows(vector([[{}, '+Inf']]).data)[0]?.value).toBe(Number.POSITIVE_INFINITY);
+  expect(singleValue(vector([[{}, 'NaN']]).data)).toBeNaN();
+});
+
+test('matrixSeries leaves non-finite points out: a chart gap, not a point at 0', () => {
+  const [s] = matrixSeries(
+    matrix([
+      [
+        {},
+        [
+          [1, 5],
+          [2, 'NaN'],
+          [3, '+Inf'],
+          [4, 7],
+        ],
+      ],
+    ]).data,
+  );
+  expect(s?.points).toEqual([
+    { x: 1000, y: 5 },
+    { x: 4000, y: 7 },
+  ]);
 });

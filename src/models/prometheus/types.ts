@@ -53,6 +53,12 @@ export interface PromQueryState {
   /** Last good result; kept (and `stale` set) when a later refresh fails. */
   data?: PromResult;
   error?: PromError;
+  /**
+   * Thanos's warnings on a `status: success` answer (a store, e.g. the
+   * user-workload Prometheus, did not answer): the data may be incomplete,
+   * so an empty result proves nothing.
+   */
+  warnings?: string[];
   loading: boolean;
   stale: boolean;
 }
