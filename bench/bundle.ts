@@ -1,11 +1,14 @@
 /**
  * Bundle: what each operator's console downloads for the plugin, measured on
- * the real dist/ (gzip level 9 per file), and proof that the modules the
- * console provides are consumed from its share scope, not bundled.
+ * the real builds (gzip level 9 per file): dist/ for consoles 4.22+ and
+ * dist-compat/ for 4.19-4.21, each against the share scope its consoles
+ * provide, with proof that those modules are consumed from it, not bundled.
+ * Both builds answer to the same budgets (DESIGN.md 3c).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import * as semver from 'semver';
 import {
   lazyImports,
   PluginVm,
@@ -16,6 +19,36 @@ import {
 } from './plugin-vm';
 
 const ROOT = path.resolve(__dirname, '..');
+
+/** DESIGN.md 3c, in gzip bytes: the same for both builds. */
+export const BUDGETS = { pageInitial: 60 * 1024, entry: 4 * 1024, charts: 95 * 1024 } as const;
+
+/** What differs between the two builds' consoles: their shared-module list and versions, and package locations. */
+export interface BuildTarget {
+  name: string;
+  /** Relative to the repository. */
+  dist: string;
+  consoles: string;
+  webpackPlugin: string;
+  sdk: string;
+}
+
+export const BUILD_TARGETS: BuildTarget[] = [
+  {
+    name: 'current',
+    dist: 'dist',
+    consoles: '4.22+',
+    webpackPlugin: '@openshift-console/dynamic-plugin-sdk-webpack',
+    sdk: '@openshift-console/dynamic-plugin-sdk',
+  },
+  {
+    name: 'compat',
+    dist: 'dist-compat',
+    consoles: '4.19-4.21',
+    webpackPlugin: '@openshift-console/dynamic-plugin-sdk-webpack-4-19',
+    sdk: '@openshift-console/dynamic-plugin-sdk-4-19',
+  },
+];
 
 export interface FileSize {
   file: string;
@@ -43,6 +76,7 @@ export interface SharedCheck {
 }
 
 export interface BundleReport {
+  build: { name: string; dist: string; consoles: string };
   entry: FileSize;
   pageInitial: ChunkSet;
   namespaceTabInitial: ChunkSet;
@@ -74,23 +108,37 @@ const pkgVersion = (name: string): string | undefined => {
   }
 };
 
-/** The console's list of shared modules, from the SDK's webpack plugin, with the versions this repo pins. */
-export const consoleSharedModules = (): ConsoleShared[] => {
+/**
+ * The consoles' list of shared modules, from the build's SDK webpack plugin, with versions: 4.22's SDK lists
+ * them as peers (this repo pins them), 4.19's as dependencies (the lowest version its range admits).
+ */
+export const consoleSharedModules = (target: BuildTarget = BUILD_TARGETS[0]!): ConsoleShared[] => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const meta = require('@openshift-console/dynamic-plugin-sdk-webpack/lib/shared-modules/shared-modules-meta') as {
+  const meta = require(`${target.webpackPlugin}/lib/shared-modules/shared-modules-meta`) as {
     sharedPluginModules: string[];
   };
-  const sdk = JSON.parse(
-    fs.readFileSync(path.join(ROOT, 'node_modules/@openshift-console/dynamic-plugin-sdk/package.json'), 'utf8'),
-  ) as { version: string; peerDependencies: Record<string, string> };
+  const sdk = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', target.sdk, 'package.json'), 'utf8')) as {
+    version: string;
+    peerDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
+  const lowest = (range: string | undefined) => (range ? semver.minVersion(range)?.version : undefined);
   return meta.sharedPluginModules.map((name) => ({
     name,
-    version: pkgVersion(name) ?? sdk.peerDependencies[name]?.replace(/^[~^]/, '') ?? sdk.version,
+    version:
+      target.name === 'current'
+        ? (pkgVersion(name) ?? sdk.peerDependencies?.[name]?.replace(/^[~^]/, '') ?? sdk.version)
+        : (lowest(sdk.dependencies?.[name]) ?? sdk.version),
   }));
 };
 
 /** Strings found only in one package's production code: present in the package, so their absence in dist/ means something. */
-const MARKERS: Array<{ module: string; marker: string; file: string | (() => string | undefined) }> = [
+interface Marker {
+  module: string;
+  marker: string;
+  file: string | (() => string | undefined);
+}
+const MARKERS: Marker[] = [
   {
     module: 'react',
     marker: 'act(...) is not supported in production builds of React',
@@ -130,8 +178,34 @@ const MARKERS: Array<{ module: string; marker: string; file: string | (() => str
   },
 ];
 
-const markerCheck = (module: string, jsFiles: Array<{ file: string; text: string }>) => {
-  const m = MARKERS.find((x) => x.module === module);
+/** The same, in the packages consoles 4.19-4.21 share (npm aliases here). */
+const COMPAT_MARKERS: Marker[] = [
+  // React 17 has no production act(); its no-op update queue is in react alone (not react-dom, not the JSX runtime).
+  { module: 'react', marker: 'isMounted:function(){return!1}', file: 'react-17/cjs/react.production.min.js' },
+  {
+    module: 'react-i18next',
+    marker: 'You will need to pass in an i18next instance',
+    file: 'react-i18next-11/dist/es/useTranslation.js',
+  },
+  {
+    module: 'react-router-dom-v5-compat',
+    marker: 'may be used only in the context of a <Router> component',
+    file: 'react-router-dom-v5-compat-6-11/node_modules/react-router/dist/index.js',
+  },
+  {
+    module: '@openshift-console/dynamic-plugin-sdk',
+    marker: '@console/dynamic-plugin-sdk/src',
+    file: '@openshift-console/dynamic-plugin-sdk-4-19/lib/api/core-api.js',
+  },
+  {
+    module: 'react-dom',
+    marker: 'unstable_renderSubtreeIntoContainer',
+    file: 'react-dom-17/cjs/react-dom.production.min.js',
+  },
+];
+
+const markerCheck = (module: string, jsFiles: Array<{ file: string; text: string }>, target: BuildTarget) => {
+  const m = (target.name === 'current' ? MARKERS : COMPAT_MARKERS).find((x) => x.module === module);
   if (!m) return { markerInDist: [] as string[] };
   const rel = typeof m.file === 'string' ? m.file : m.file();
   const inPackage =
@@ -155,9 +229,12 @@ const LAZY_LABELS: Array<[string, string]> = [
   ['"data-test":"setup-banner"', 'setup banner (Overview)'],
 ];
 
-export const measureBundle = async (dist = path.join(ROOT, 'dist')): Promise<BundleReport> => {
+export const measureBundle = async (
+  target: BuildTarget = BUILD_TARGETS[0]!,
+  dist = path.join(ROOT, target.dist),
+): Promise<BundleReport> => {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8')) as PluginManifest;
-  const consoleModules = consoleSharedModules();
+  const consoleModules = consoleSharedModules(target);
   const fresh = async (scopeModules = consoleModules) => {
     const pvm = new PluginVm(dist, manifest);
     await pvm.init(shareScopeOf(scopeModules, pvm.consumed));
@@ -221,7 +298,7 @@ export const measureBundle = async (dist = path.join(ROOT, 'dist')): Promise<Bun
       module: mod.name,
       consumed: consumedNames.has(mod.name),
       noFallback,
-      ...markerCheck(mod.name, jsFiles),
+      ...markerCheck(mod.name, jsFiles, target),
     });
   }
   const consoleNames = new Set(consoleModules.map((m) => m.name));
@@ -234,6 +311,7 @@ export const measureBundle = async (dist = path.join(ROOT, 'dist')): Promise<Bun
     jsFiles.map((f) => f.file),
   );
   return {
+    build: { name: target.name, dist: target.dist, consoles: target.consoles },
     entry: sizeOf(dist, entryFile),
     pageInitial: chunkSet(dist, 'KastenPage initial (entry + chunks before the page module runs)', pageFiles),
     namespaceTabInitial: chunkSet(dist, 'KastenNamespaceTab initial', [...nsTab.requested]),
@@ -242,7 +320,12 @@ export const measureBundle = async (dist = path.join(ROOT, 'dist')): Promise<Bun
     shared,
     providedByPlugin: scopeKeys.filter((k) => !consoleNames.has(k)),
     notShared: [
-      { module: 'react-dom', consumed: false, noFallback: 'not consumed', ...markerCheck('react-dom', jsFiles) },
+      {
+        module: 'react-dom',
+        consumed: false,
+        noFallback: 'not consumed',
+        ...markerCheck('react-dom', jsFiles, target),
+      },
     ],
   };
 };

@@ -1,7 +1,8 @@
 /**
  * Loads the built plugin the way the console does, in a Node VM with just
  * enough DOM for webpack's script loader: the manifest's entry script calls
- * `__load_plugin_entry__`, the container is initialised with a share scope
+ * `__load_plugin_entry__` (console 4.22) or `loadPluginEntry` (4.19-4.21, with
+ * `<name>@<version>`), the container is initialised with a share scope
  * holding only what the console provides, and every script the webpack
  * runtime then asks for is recorded in order. Nothing is rendered.
  */
@@ -127,6 +128,11 @@ export class PluginVm {
         if (name !== manifest.name) throw new Error(`entry registered "${name}", manifest says "${manifest.name}"`);
         this.container = container;
       },
+      loadPluginEntry: (pluginID: string, container: RemoteContainer) => {
+        if (pluginID.replace(/@[^@]*$/, '') !== manifest.name)
+          throw new Error(`entry registered "${pluginID}", manifest says "${manifest.name}"`);
+        this.container = container;
+      },
     };
     sandbox.self = sandbox;
     sandbox.window = sandbox;
@@ -183,7 +189,7 @@ export class PluginVm {
   /** Loads the entry and initialises the container with the console's scope. */
   async init(scope: ShareScope): Promise<void> {
     for (const s of this.manifest.loadScripts) this.run(this.manifest.baseURL + s);
-    if (!this.container) throw new Error('the entry script did not call __load_plugin_entry__');
+    if (!this.container) throw new Error('the entry script called neither __load_plugin_entry__ nor loadPluginEntry');
     await this.container.init({ ...scope });
   }
 

@@ -15,15 +15,16 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { startPreview, type Preview } from '../dev/preview';
 import { launchBrowser, VIEWS, type View } from './browser';
-import { measureBundle, sizeOf, type BundleReport } from './bundle';
+import { BUDGETS, BUILD_TARGETS, measureBundle, sizeOf, type BuildTarget, type BundleReport } from './bundle';
 import { kib, markdownTable, median, mib, ms } from './stats';
 import { measureTable, type TableResult } from './table';
 import { measureView, type ViewResult } from './views';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'reports/bench');
-/** A copy of dist/ taken at the start: a rebuild during the run must not mix two builds in one report. */
-const SNAPSHOT = path.join(OUT, 'dist');
+/** Copies of dist/ and dist-compat/ taken at the start: a rebuild during the run must not mix two builds in one report. */
+const snapshotOf = (target: BuildTarget) => path.join(OUT, target.dist);
+const SNAPSHOT = snapshotOf(BUILD_TARGETS[0]!);
 
 const machine = () => {
   const cpu =
@@ -114,7 +115,7 @@ const bundleTables = (b: BundleReport): string => {
       kib(b.namespaceTabInitial.raw),
     ],
     ...b.lazy.map((l) => [`lazy: ${l.name}`, l.files.map((f) => f.file).join(' '), kib(l.gz), kib(l.raw)]),
-    ['all JS in dist/', `${b.allJs.files} files`, kib(b.allJs.gz), kib(b.allJs.raw)],
+    [`all JS in ${b.build.dist}/`, `${b.allJs.files} files`, kib(b.allJs.gz), kib(b.allJs.raw)],
   ];
   const shared = [...b.shared, ...b.notShared].map((s) => [
     s.module,
@@ -137,6 +138,22 @@ const bundleTables = (b: BundleReport): string => {
     ),
     `Shared modules the plugin registers itself: ${b.providedByPlugin.length ? b.providedByPlugin.join(', ') : 'none'}.`,
   ].join('\n');
+};
+
+/** Both builds against the same budgets (DESIGN.md 3c). */
+const budgetTable = (bundles: BundleReport[]): string => {
+  const charts = (b: BundleReport) => b.lazy.find((l) => l.name.includes('charts'))?.gz;
+  const rows: Array<[string, number, (b: BundleReport) => number | undefined]> = [
+    ['page initial (Observe > Kasten)', BUDGETS.pageInitial, (b) => b.pageInitial.gz],
+    ['entry (every console page)', BUDGETS.entry, (b) => b.entry.gz],
+    ['lazy charts chunk', BUDGETS.charts, charts],
+  ];
+  const cell = (v: number | undefined, budget: number) =>
+    v === undefined ? 'not found' : `${kib(v)}${v <= budget ? '' : ' **OVER**'}`;
+  return markdownTable(
+    ['KiB gz', 'budget', ...bundles.map((b) => `${b.build.dist}/ (consoles ${b.build.consoles})`)],
+    rows.map(([label, budget, get]) => [label, kib(budget), ...bundles.map((b) => cell(get(b), budget))]),
+  );
 };
 
 const viewTables = (sizes: SizeResult[], setupQueries: Set<string>): string => {
@@ -286,8 +303,11 @@ const main = async () => {
   const t0 = Date.now();
   assertFreshBuild();
   fs.mkdirSync(OUT, { recursive: true });
-  fs.rmSync(SNAPSHOT, { recursive: true, force: true });
-  fs.cpSync(path.join(ROOT, 'dist'), SNAPSHOT, { recursive: true });
+  for (const target of BUILD_TARGETS) {
+    fs.rmSync(snapshotOf(target), { recursive: true, force: true });
+    if (fs.existsSync(path.join(ROOT, target.dist)))
+      fs.cpSync(path.join(ROOT, target.dist), snapshotOf(target), { recursive: true });
+  }
   const info = machine();
   const report: Record<string, unknown> = { date: new Date().toISOString(), machine: info, runs };
   const sections: string[] = [];
@@ -310,10 +330,19 @@ const main = async () => {
 
   if (only.has('bundle'))
     await part('Bundle', async () => {
-      log('bundle');
-      const bundle = await measureBundle(SNAPSHOT);
-      report.bundle = bundle;
-      sections.push(`## Bundle (gzip -9 per file; cold share scope)\n${bundleTables(bundle)}`);
+      const bundles: BundleReport[] = [];
+      for (const target of BUILD_TARGETS) {
+        log(`bundle ${target.dist}/`);
+        if (!fs.existsSync(snapshotOf(target))) throw new Error(`no ${target.dist}/: run npm run build`);
+        bundles.push(await measureBundle(target, snapshotOf(target)));
+      }
+      report.bundle = bundles[0];
+      report.bundles = bundles;
+      sections.push(`## Budgets (DESIGN.md 3c), both builds\n${budgetTable(bundles)}`);
+      for (const b of bundles)
+        sections.push(
+          `## Bundle ${b.build.dist}/ for consoles ${b.build.consoles} (gzip -9 per file; cold share scope)\n${bundleTables(b)}`,
+        );
     });
 
   let setupQueries = new Set<string>();

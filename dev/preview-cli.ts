@@ -6,9 +6,12 @@ import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { startPreview, type PreviewOptions } from './preview';
 import { SCENARIOS, type ScenarioName } from './simulator/scenario';
+import { CONSOLE_VERSIONS, DEFAULT_CONSOLE, isConsoleVersion } from './console/versions';
 
 const USAGE = `Usage: bash scripts/preview.sh [flags]
   --port N                  console stand-in port (default 9000; 0 = any free port)
+  --console V               ${CONSOLE_VERSIONS.join(' | ')} (default ${DEFAULT_CONSOLE}); 4.19-4.21 load dist-compat/
+                            with that console's loader, React 17, react-i18next 11 and react-router-dom-v5-compat
   --policies N              Kasten policies in the simulated cluster (default 6, up to 5000)
   --namespaces N            application namespaces (default 6)
   --scenario NAME           ${SCENARIOS.join(' | ')} (default healthy)
@@ -29,6 +32,7 @@ const main = async () => {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '9000' },
+      console: { type: 'string', default: DEFAULT_CONSOLE },
       policies: { type: 'string', default: '6' },
       namespaces: { type: 'string', default: '6' },
       scenario: { type: 'string', default: 'healthy' },
@@ -55,6 +59,8 @@ const main = async () => {
   };
   if (!SCENARIOS.includes(values.scenario as ScenarioName))
     throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}`);
+  const consoleVersion = values.console ?? DEFAULT_CONSOLE;
+  if (!isConsoleVersion(consoleVersion)) throw new Error(`--console must be one of ${CONSOLE_VERSIONS.join(', ')}`);
   const pluginConfig: Record<string, unknown> = {};
   for (const kv of values.config ?? []) {
     const i = kv.indexOf('=');
@@ -63,6 +69,7 @@ const main = async () => {
   }
   const options: PreviewOptions = {
     port: int('port', values.port),
+    console: consoleVersion,
     policies: int('policies', values.policies),
     namespaces: int('namespaces', values.namespaces),
     scenario: values.scenario as ScenarioName,
@@ -95,7 +102,7 @@ const main = async () => {
   if (preview.simulatorUrl)
     console.log(`preview: Kasten metrics  ${preview.simulatorUrl}/metrics  (story: ${preview.simulatorUrl}/story)`);
   console.log(
-    `preview: scenario ${options.scenario}, ${options.policies} policies, ${options.namespaces} namespaces, user ${options.user}`,
+    `preview: console ${consoleVersion}, scenario ${options.scenario}, ${options.policies} policies, ${options.namespaces} namespaces, user ${options.user}`,
   );
   console.log(`\n  Open ${preview.consoleUrl}/kasten\n\npreview: Ctrl-C stops everything`);
 };

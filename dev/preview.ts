@@ -11,6 +11,8 @@ import { promisify } from 'util';
 import { startConsole, DEFAULT_PLUGIN_CONFIG, type ConsoleServer, type PluginConfig } from './console/server';
 import type { ProxyFaults, ProxyStats, Upstream } from './console/prometheus-proxy';
 import { parseUser } from './console/users';
+import { consoleProfile, DEFAULT_CONSOLE, type ConsoleVersion } from './console/versions';
+import type { HostVariant } from './console/webpack.config';
 import { startPreviewPrometheus, type PreviewPrometheus } from './prometheus/launcher';
 import type { BackfillResult } from './simulator/backfill';
 import { buildScenario, DEFAULT_SCENARIO, SCENARIOS, type ScenarioName } from './simulator/scenario';
@@ -18,7 +20,7 @@ import { startSimulator, type Simulator } from './simulator/server';
 
 const execFileP = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
-const HOST_DIST = path.join(ROOT, 'dev/console/dist/host.js');
+const hostBundle = (variant: HostVariant) => path.join(ROOT, 'dev/console/dist', variant, 'host.js');
 
 export interface PreviewOptions {
   policies?: number;
@@ -48,6 +50,11 @@ export interface PreviewOptions {
   pluginConfig?: Partial<PluginConfig>;
   /** Build the console host bundle: when missing or older than its sources (default), always, or never. */
   buildHost?: 'if-stale' | 'always' | 'never';
+  /**
+   * The console to stand in for: 4.22 (default) loads dist/; 4.19, 4.20 and 4.21 load dist-compat/ with
+   * their loader, share scope (React 17, react-i18next 11, react-router-dom-v5-compat) and PatternFly.
+   */
+  console?: ConsoleVersion;
   pluginDist?: string;
   log?: (line: string) => void;
 }
@@ -76,19 +83,24 @@ const newestMtime = (dir: string): number => {
   return newest;
 };
 
-export const buildHostBundle = async (mode: 'if-stale' | 'always' | 'never' = 'if-stale'): Promise<boolean> => {
+export const buildHostBundle = async (
+  mode: 'if-stale' | 'always' | 'never' = 'if-stale',
+  variant: HostVariant = '4.22',
+): Promise<boolean> => {
   if (mode === 'never') return false;
-  if (mode === 'if-stale' && fs.existsSync(HOST_DIST)) {
+  const bundle = hostBundle(variant);
+  if (mode === 'if-stale' && fs.existsSync(bundle)) {
     const sources = Math.max(
       newestMtime(path.join(ROOT, 'dev/console/host')),
-      fs.statSync(path.join(ROOT, 'dev/console/k8s-paths.ts')).mtimeMs,
+      ...['k8s-paths.ts', 'webpack.config.ts'].map((f) => fs.statSync(path.join(ROOT, 'dev/console', f)).mtimeMs),
     );
-    if (fs.statSync(HOST_DIST).mtimeMs >= sources) return false;
+    if (fs.statSync(bundle).mtimeMs >= sources) return false;
   }
-  await execFileP(path.join(ROOT, 'node_modules/.bin/webpack'), ['--config', 'dev/console/webpack.config.ts'], {
-    cwd: ROOT,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await execFileP(
+    path.join(ROOT, 'node_modules/.bin/webpack'),
+    ['--config', 'dev/console/webpack.config.ts', '--env', `console=${variant}`],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+  );
   return true;
 };
 
@@ -105,10 +117,12 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     failingPolicies: options.failingPolicies,
   });
   const user = parseUser(options.user ?? 'admin');
-  const pluginDist = options.pluginDist ?? path.join(ROOT, 'dist');
+  const profile = consoleProfile(options.console ?? DEFAULT_CONSOLE);
+  const pluginDist = options.pluginDist ?? path.join(ROOT, profile.pluginDist);
   if (!fs.existsSync(path.join(pluginDist, 'plugin-manifest.json')))
     throw new Error(`no plugin build in ${pluginDist}: run npm run build`);
-  if (await buildHostBundle(options.buildHost)) log('built the console stand-in (dev/console/dist/host.js)');
+  if (await buildHostBundle(options.buildHost, profile.hostVariant))
+    log(`built the console ${profile.version} stand-in (${path.relative(ROOT, hostBundle(profile.hostVariant))})`);
 
   const cleanups: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -155,6 +169,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
       upstream,
       pluginConfig,
       port: options.port ?? 0,
+      console: profile,
       pluginDist,
       prometheusControl: prometheus,
     });

@@ -19,6 +19,7 @@ import {
   type Upstream,
 } from './prometheus-proxy';
 import type { PreviewUser } from './users';
+import { consoleProfile, type ConsoleProfile } from './versions';
 
 export const PLUGIN_NAME = 'kasten-console-plugin';
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,6 +50,8 @@ export interface ConsoleOptions {
   upstream: Upstream;
   pluginConfig: PluginConfig;
   port?: number;
+  /** The console stood in for (4.22 by default): its loader, share scope and PatternFly. */
+  console?: ConsoleProfile;
   pluginDist?: string;
   hostDist?: string;
   prometheusControl?: { stop(): Promise<void>; start(): Promise<void>; running(): boolean };
@@ -92,10 +95,10 @@ const serveFile = (res: http.ServerResponse, root: string, rel: string): void =>
   fs.createReadStream(file).pipe(res);
 };
 
-const indexHtml = (opts: ConsoleOptions, user: PreviewUser): string => {
+const indexHtml = (opts: ConsoleOptions, profile: ConsoleProfile, user: PreviewUser): string => {
   const flags = {
     basePath: '/',
-    releaseVersion: '4.22.0',
+    releaseVersion: profile.releaseVersion,
     prometheusBaseURL: '/api/prometheus',
     prometheusTenancyBaseURL: '/api/prometheus-tenancy',
     alertManagerBaseURL: '/api/alertmanager',
@@ -156,9 +159,10 @@ export const parseFaults = (raw: unknown): ProxyFaults | string => {
 };
 
 export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer> => {
-  const pluginDist = opts.pluginDist ?? path.join(ROOT, 'dist');
-  const hostDist = opts.hostDist ?? path.join(ROOT, 'dev/console/dist');
-  const patternfly = path.join(ROOT, 'node_modules/@patternfly/patternfly');
+  const profile = opts.console ?? consoleProfile();
+  const pluginDist = opts.pluginDist ?? path.join(ROOT, profile.pluginDist);
+  const hostDist = opts.hostDist ?? path.join(ROOT, 'dev/console/dist', profile.hostVariant);
+  const patternfly = path.join(ROOT, 'node_modules', profile.patternfly);
   let user = opts.user;
   const fakeK8s = createFakeK8s({ scenario: opts.scenario, storyStartMs: opts.storyStartMs, user: () => user });
   const proxy = createPrometheusProxy({ upstream: () => opts.upstream, user: () => user });
@@ -191,7 +195,7 @@ export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer>
       return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found\n');
     res
       .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
-      .end(indexHtml(opts, user));
+      .end(indexHtml(opts, profile, user));
   };
 
   const preview = async (req: http.IncomingMessage, res: http.ServerResponse, p: string): Promise<void> => {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../router';
 import { parseTimeRangeParams, type TimeRangeState } from './time-range';
 
 export interface TimeRangeControls extends TimeRangeState {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Link } from 'react-router';
+import { Link } from '../router';
 import { useKastenTranslation } from '../i18n';
 import { useTimeRange, useUrlParam } from '../hooks/useTimeRange';
 import { promDuration } from '../hooks/time-range';

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from '../router';
 import { DocumentTitle } from '../console-sdk';
 import { useKastenTranslation } from '../i18n';
 import { KastenDashboard } from './KastenDashboard';

@@ -1,8 +1,7 @@
 import * as React from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import type { PluginStore } from '@openshift/dynamic-plugin-sdk';
+import { BrowserRouter, Navigate, Route, Routes } from './router';
 import { CodeRefComponent } from './CodeRefComponent';
-import { useConsoleExtensions } from './extensions';
+import { useConsoleExtensions, type ExtensionSource } from './extensions';
 import { Masthead } from './Masthead';
 import { NamespaceDetails, NamespaceList, type NamespaceKind } from './NamespacePages';
 import { ObserveNav } from './ObserveNav';
@@ -35,12 +34,12 @@ const namespaceRoutes = (
   />,
 ];
 
-export const App: React.FC<{ store: PluginStore; preview: PreviewInfo; loadErrors: string[] }> = ({
-  store,
+export const App: React.FC<{ source: ExtensionSource; preview: PreviewInfo; loadErrors: string[] }> = ({
+  source,
   preview,
   loadErrors,
 }) => {
-  const extensions = useConsoleExtensions(store);
+  const extensions = useConsoleExtensions(source);
   const own = preview.user.kind === 'viewer' ? preview.user.namespace : undefined;
   // A route with an array of paths becomes one route per path (react-router 7 takes one).
   const pluginRoutes = extensions.routes.flatMap((r) =>

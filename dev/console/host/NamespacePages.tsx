@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from './router';
 import { resourcePath } from '../k8s-paths';
 import { CodeRefComponent } from './CodeRefComponent';
 import { modelMatches, type ConsoleExtensions } from './extensions';

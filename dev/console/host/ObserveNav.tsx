@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { NavLink } from 'react-router';
+import { NavLink } from './router';
 import { placeNavItems, type ConsoleExtensions, type NavEntry } from './extensions';
 import { translateLabel } from './i18n';
 

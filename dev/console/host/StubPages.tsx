@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from './router';
 
 const Section: React.FC<React.PropsWithChildren<{ title: string; test: string }>> = ({ title, test, children }) => (
   <section className="pf-v6-c-page__main-section" data-test={test}>

@@ -1,12 +1,26 @@
 /**
- * The plugin extensions the stand-in renders, read from the PluginStore:
+ * The plugin extensions the stand-in renders, read from the console's plugin
+ * store (whichever loader filled it, see console-runtime.ts):
  * Observe nav items (`console.navigation/href`), pages (`console.page/route`)
  * and resource tabs (`console.tab/horizontalNav`).
  */
 import * as React from 'react';
-import { PluginEventType, type LoadedExtension, type PluginStore } from '@openshift/dynamic-plugin-sdk';
 
 export type CodeRef = () => Promise<unknown>;
+
+/** An extension with its code references resolved to functions, as both consoles' stores hold them. */
+export interface LoadedExtension {
+  type: string;
+  uid: string;
+  pluginName: string;
+  properties: unknown;
+}
+
+/** The loaded extensions and a way to hear of new ones: console 4.22's PluginStore or the 4.19-4.21 loader. */
+export interface ExtensionSource {
+  getExtensions(): LoadedExtension[];
+  subscribe(listener: () => void): () => void;
+}
 
 export interface NavHref {
   id: string;
@@ -39,12 +53,9 @@ export interface ConsoleExtensions {
 const ofType = <P>(all: LoadedExtension[], type: string) =>
   all.filter((e) => e.type === type) as Array<LoadedExtension & { properties: P }>;
 
-export const useConsoleExtensions = (store: PluginStore): ConsoleExtensions => {
-  const [all, setAll] = React.useState<LoadedExtension[]>(() => store.getExtensions());
-  React.useEffect(
-    () => store.subscribe([PluginEventType.ExtensionsChanged], () => setAll(store.getExtensions())),
-    [store],
-  );
+export const useConsoleExtensions = (source: ExtensionSource): ConsoleExtensions => {
+  const [all, setAll] = React.useState<LoadedExtension[]>(() => source.getExtensions());
+  React.useEffect(() => source.subscribe(() => setAll(source.getExtensions())), [source]);
   return React.useMemo(
     () => ({
       navItems: ofType<NavHref>(all, 'console.navigation/href'),

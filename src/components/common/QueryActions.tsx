@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../router';
 import { useKastenTranslation } from '../../i18n';
 import { thanosCurlCommand, type CurlRange } from '../../models/prometheus/curl';
 import { metricsConsoleUrl } from '../../models/prometheus/console-url';
