@@ -133,14 +133,12 @@ export const newFailureRows = (answers: {
   if (answers.catalogPresent === false && counterRows.length > 0) {
     return {
       source: 'counters',
-      rows: counterRows
-        .filter(keepFailureRow)
-        .map((r) => ({
-          policy: r.labels.policy ?? '',
-          type: r.labels.type ?? '',
-          namespace: r.labels.app ?? '',
-          count: r.value,
-        })),
+      rows: counterRows.filter(keepFailureRow).map((r) => ({
+        policy: r.labels.policy ?? '',
+        type: r.labels.type ?? '',
+        namespace: r.labels.app ?? '',
+        count: r.value,
+      })),
     };
   }
   const lastByKey = new Map(vectorRows(answers.lastFailure).map((r) => [key3(r.labels), r.value]));
