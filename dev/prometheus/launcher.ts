@@ -79,7 +79,9 @@ export const waitForFirstScrapes = async (url: string, timeoutMs = 60_000): Prom
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`Prometheus at ${url} had not scraped every target after ${timeoutMs / 1000} s: ${pending.join(', ')}`);
+  throw new Error(
+    `Prometheus at ${url} had not scraped every target after ${timeoutMs / 1000} s: ${pending.join(', ')}`,
+  );
 };
 
 export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Promise<PreviewPrometheus> => {

@@ -5,3 +5,4 @@ export * from './resources';
 export * from './health';
 export * from './alerts';
 export * from './console-url';
+export * from './recovery';
