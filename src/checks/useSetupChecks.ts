@@ -6,7 +6,8 @@ import { useMetricsAccess } from '../prometheus/MetricsAccessContext';
 import { usePrometheusQueries } from '../prometheus/usePrometheusQueries';
 import type { PromQueryRequest } from '../prometheus/types';
 import { DEFAULT_CATALOG_JOB, kastenTargetsUp, metricPresent, userWorkloadPrometheusUp } from '../promql';
-import { checkAlertRules } from './alert-rules';
+import { checkAlertRules, checkRecoveryRules } from './alert-rules';
+import type { KastenPolicy } from '../utils/policy';
 import { readOutcome } from './k8s-access';
 import { checkKastenNamespace } from './kasten-namespace';
 import type { KnownLabels } from './label-selector';
@@ -121,6 +122,11 @@ export const useSetupChecks = (): SetupChecks => {
     namespace: ns,
     isList: true,
   });
+  const policies = useWatched<KastenPolicy[]>({
+    groupVersionKind: { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' },
+    namespace: ns,
+    isList: true,
+  });
 
   // The tenancy proxy pins every query to the Kasten namespace, so asking there about the user-workload Prometheus would mislead.
   const askUserWorkload = access?.mode === 'cluster';
@@ -181,6 +187,7 @@ export const useSetupChecks = (): SetupChecks => {
         tr,
       ),
       checkAlertRules({ config, prometheusRules }, tr),
+      checkRecoveryRules({ config, prometheusRules, policies }, tr),
     ];
     const results = checks.filter((c): c is CheckResult => c !== undefined);
     return { results, loading: !configLoaded || results.length < checks.length };
@@ -197,6 +204,7 @@ export const useSetupChecks = (): SetupChecks => {
     services,
     serviceMonitors,
     prometheusRules,
+    policies,
     prom,
   ]);
 };

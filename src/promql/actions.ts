@@ -168,7 +168,7 @@ export const RECOVERY_POINT_STEP = '5m';
  * (look-back / step) evaluations over every policy: 25 s at 1000 policies in the benchmark. Live plus
  * retired complete records only fall when Kasten deletes retired records, so a 5m step still sees
  * each success. The step is fixed (not derived from the scrape interval) so the chart's rules render
- * the same text; `stepShiftSeconds` moves the found time back so it stays exact to a scrape.
+ * the same text; `stepShift` moves the found time back so it stays exact to a scrape.
  */
 export const recoveryPointResolution = (cfg: KastenQueryConfig): KastenQueryConfig => ({
   ...cfg,
@@ -180,8 +180,12 @@ export const recoveryPointResolution = (cfg: KastenQueryConfig): KastenQueryConf
  * scrape after t - step and at the latest at t. Reporting t - step + scrape (not t) means an age is
  * never understated by more than one scrape interval, and never overstated by more than the step.
  */
-export const stepShiftSeconds = (cfg: KastenQueryConfig): number =>
-  Math.max(0, durationSeconds(RECOVERY_POINT_STEP) - durationSeconds(cfg.scrapeResolution));
+const stepShift = (cfg: KastenQueryConfig): string => {
+  const step = durationSeconds(RECOVERY_POINT_STEP);
+  const scrape = durationSeconds(cfg.scrapeResolution);
+  // Printed as two numbers, not their difference, so the chart can substitute the scrape interval.
+  return scrape < step ? ` - ${step} + ${scrape}` : '';
+};
 
 const RECOVERY_STEP_KEY = ['namespace', ...ACTION_KEY] as const;
 
@@ -205,8 +209,8 @@ export const lastSuccessTimestamp = (
   ]);
   const rises = `timestamp(${riseAtStep(coarse, sel, RECOVERY_STEP_KEY, true)} > 0)`;
   const newest = `max ${by(key)} (max_over_time(${overWindow(coarse, rises, lookback)}))`;
-  const shift = stepShiftSeconds(cfg);
-  return shift > 0 ? `(${newest} - ${shift})` : newest;
+  const shift = stepShift(cfg);
+  return shift ? `(${newest}${shift})` : newest;
 };
 
 /**

@@ -109,8 +109,8 @@ describe('action builders', () => {
     [
       'lastSuccessTimestamp',
       lastSuccessTimestamp(cfg, '7d', 'backup'),
-      // 270 = the 5m step minus one 30s scrape: an age is never understated by more than a scrape.
-      `(max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(ALL_COMPLETE_BACKUP, 'kasten-io', '5m', NS_SUM_KEY)} > 0)[7d:5m] offset -1ms)) - 270)`,
+      // the 5m step minus one 30s scrape: an age is never understated by more than a scrape.
+      `(max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(ALL_COMPLETE_BACKUP, 'kasten-io', '5m', NS_SUM_KEY)} > 0)[7d:5m] offset -1ms)) - 300 + 30)`,
     ],
     [
       'recoveryPointAgeSeconds',
@@ -120,7 +120,7 @@ describe('action builders', () => {
         'kasten-io',
         '5m',
         NS_SUM_KEY,
-      )} > 0)[7d:5m] offset -1ms)) - 270)`,
+      )} > 0)[7d:5m] offset -1ms)) - 300 + 30)`,
     ],
     [
       'withoutRecoveryPoint',
@@ -130,7 +130,7 @@ describe('action builders', () => {
         'kasten-io',
         '5m',
         NS_SUM_KEY,
-      )} > 0)[26h:5m] offset -1ms)) - 270)) and on () group(last_over_time(catalog_actions_count{namespace="kasten-io"}[5m] offset 26h))`,
+      )} > 0)[26h:5m] offset -1ms)) - 300 + 30)) and on () group(last_over_time(catalog_actions_count{namespace="kasten-io"}[5m] offset 26h))`,
     ],
     [
       'newFailedActionsFromCounters',

@@ -1,10 +1,12 @@
 import {
+  alertAllowedAgeSeconds,
   cronLargestGapSeconds,
   expectedIntervalSeconds,
   policySchedule,
   recoveryPointVerdict,
   type KastenPolicy,
   type KastenSubFrequency,
+  type RecoveryPointVerdict,
 } from './policy';
 
 const policy = (frequency?: string, paused?: boolean, subFrequency?: KastenSubFrequency): KastenPolicy => ({
@@ -122,4 +124,23 @@ describe('recoveryPointVerdict', () => {
   ])('%s', (_name, age, p, expected) => {
     expect(recoveryPointVerdict(age, p, MAX)).toEqual(expected);
   });
+
+  test.each<[string, number | undefined, KastenPolicy | undefined, number, RecoveryPointVerdict]>([
+    ['weekly, no success in 24 h of metrics: cannot tell', undefined, policy('@weekly'), 24 * H, 'unknown'],
+    ['weekly, no success in 8 days of metrics: never', undefined, policy('@weekly'), 8 * D, 'never'],
+    ['default max age, no success in 24 h: cannot tell', undefined, undefined, 24 * H, 'unknown'],
+    ['default max age, no success in 27 h: never', undefined, undefined, 27 * H, 'never'],
+    ['a success seen is judged whatever the history', 8 * D, policy('@weekly'), 9 * D, 'stale'],
+  ])('with the metrics history: %s', (_name, age, p, history, verdict) => {
+    expect(recoveryPointVerdict(age, p, MAX, history).verdict).toBe(verdict);
+  });
+});
+
+test.each<[string, KastenPolicy | undefined, number | undefined]>([
+  ['daily: its allowed age', policy('@daily'), 95_640],
+  ['on demand: 0, never alert', policy('@onDemand'), 0],
+  ['paused: 0, never alert', policy('@hourly', true), 0],
+  ['unreadable: the default applies', policy('whenever'), undefined],
+])('alertAllowedAgeSeconds: %s', (_name, p, expected) => {
+  expect(alertAllowedAgeSeconds(p)).toBe(expected);
 });

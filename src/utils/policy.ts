@@ -197,23 +197,40 @@ export const policySchedule = (policy: KastenPolicy | undefined): PolicySchedule
   return { kind: 'scheduled', intervalSeconds: interval, allowedAgeSeconds: allowedAgeSeconds(interval) };
 };
 
+/**
+ * The policy's entry in the alert's allowed ages (`kasten:policy:recovery_point_allowed_age_seconds`):
+ * seconds, 0 for "never alert" (on demand, paused), undefined when the default maximum age applies.
+ */
+export const alertAllowedAgeSeconds = (policy: KastenPolicy | undefined): number | undefined => {
+  const schedule = policySchedule(policy);
+  if (schedule.kind === 'scheduled') return schedule.allowedAgeSeconds;
+  return schedule.kind === 'unknown' ? undefined : 0;
+};
+
 export type RecoveryPointVerdict = 'ok' | 'stale' | 'never' | 'paused' | 'unknown';
 
 /**
  * A recovery point is stale when older than the policy's longest gap plus a
  * grace (a run takes time); without a readable frequency the configured
- * maximum age decides.
+ * maximum age decides. No success seen is only a failure ('never') when the
+ * metrics history (`historySeconds`, when known) is longer than the allowed
+ * age: with 24 h of data, a weekly policy's last backup may simply be older.
+ * KastenRecoveryPointTooOld applies the same rule.
  */
 export const recoveryPointVerdict = (
   ageSeconds: number | undefined,
   policy: KastenPolicy | undefined,
   maxAgeSeconds: number,
+  historySeconds?: number,
 ): { verdict: RecoveryPointVerdict; expectedSeconds?: number } => {
   const schedule = policySchedule(policy);
   if (schedule.kind === 'paused') return { verdict: 'paused' };
   // An on-demand policy promises no schedule: no age is late, and no backup yet is no failure.
   if (schedule.kind === 'onDemand') return { verdict: ageSeconds === undefined ? 'unknown' : 'ok' };
   const expectedSeconds = schedule.kind === 'scheduled' ? schedule.allowedAgeSeconds : maxAgeSeconds;
-  if (ageSeconds === undefined) return { verdict: 'never', expectedSeconds };
+  if (ageSeconds === undefined) {
+    const enoughHistory = historySeconds === undefined || historySeconds > expectedSeconds;
+    return { verdict: enoughHistory ? 'never' : 'unknown', expectedSeconds };
+  }
   return { verdict: ageSeconds > expectedSeconds ? 'stale' : 'ok', expectedSeconds };
 };
