@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { ensurePrometheusInstalled, freePort, launchPrometheus, stopProc } from '../../test/prometheus/harness';
+import { ensurePrometheusInstalled, freePort, launchPrometheus, stopProc } from './harness';
 import { backfill, type BackfillResult } from '../simulator/backfill';
 import type { Scenario } from '../simulator/scenario';
 import { prometheusConfig, scrapeJobs } from './targets';

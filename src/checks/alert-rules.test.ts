@@ -6,8 +6,8 @@ import {
   kastenAlertRules,
   recoveryPointRules,
 } from '../promql';
-import type { KastenPolicy } from '../utils/policy';
-import { DEFAULT_PLUGIN_CONFIG } from '../config/plugin-config';
+import type { KastenPolicy } from '../models/policy';
+import { DEFAULT_PLUGIN_CONFIG } from '../models/plugin-config';
 import { checkAlertRules, checkRecoveryRules } from './alert-rules';
 import { forbidden, t } from './test-helpers';
 import type { PrometheusRuleObject } from './types';

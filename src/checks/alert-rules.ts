@@ -3,11 +3,11 @@
  * namespace, where user-workload monitoring evaluates it (one labelled
  * `openshift.io/user-monitoring=false` is ignored).
  */
-import type { KastenPluginConfig } from '../config/useKastenConfig';
+import type { KastenPluginConfig } from '../models/plugin-config';
 import { permissionNeeded, readOutcome } from './k8s-access';
 import { USER_MONITORING_LABEL } from './kasten-namespace';
 import { EXPECTED_AGE_RECORD, LAST_SUCCESS_RECORD, carryGapSeconds } from '../promql';
-import { alertAllowedAgeSeconds, type KastenPolicy } from '../utils/policy';
+import { alertAllowedAgeSeconds, type KastenPolicy } from '../models/policy';
 import { prometheusRuleFix, recoveryRuleFix } from './remediation';
 import type { CheckFix, CheckResult, PrometheusRuleObject, Translate, Watched } from './types';
 

@@ -15,8 +15,8 @@ import {
   recoveryPointVerdict,
   type KastenPolicy,
   type RecoveryPointVerdict,
-} from '../../src/utils/policy';
-import { ensurePrometheusInstalled } from '../prometheus/harness';
+} from '../../src/models/policy';
+import { ensurePrometheusInstalled } from '../../dev/prometheus/harness';
 import { render } from './helm';
 
 jest.setTimeout(300_000);

@@ -33,7 +33,7 @@ import {
   type MetricFixture,
   type PrometheusServer,
   type VectorSample,
-} from '../prometheus/harness';
+} from '../../dev/prometheus/harness';
 
 jest.setTimeout(240_000);
 

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Link } from 'react-router';
 import { useKastenTranslation } from '../../i18n';
-import { thanosCurlCommand } from '../../prometheus/curl';
+import { thanosCurlCommand } from '../../models/prometheus/curl';
 import { metricsConsoleUrl } from '../../promql';
 
 export interface PanelQuery {

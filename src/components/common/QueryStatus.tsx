@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { PromError, PromQueryState } from '../../prometheus/types';
+import type { PromError, PromQueryState } from '../../models/prometheus/types';
 
 export const ErrorMessage: React.FC<{ error: PromError; stale: boolean }> = ({ error, stale }) => {
   const { t } = useKastenTranslation();

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { OverviewData } from '../../hooks/useOverviewData';
+import type { OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';

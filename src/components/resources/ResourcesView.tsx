@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { ResourcesData } from '../../hooks/useResourcesData';
-import type { VectorRow } from '../../prometheus/parse';
+import type { ResourcesData } from '../../models/resources';
+import type { VectorRow } from '../../models/prometheus/parse';
 import { formatBytes, formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { CheckResult, CheckStatus } from '../../checks/types';
 import { StatusText } from '../common/StatusText';
-import { ApplyFix } from './ApplyFix';
+import { ApplyFix } from '../../pages/setup/ApplyFix';
 import { Snippet } from './Snippet';
 
 export const useStatusWords = (): Record<CheckStatus, string> => {
