@@ -10,18 +10,29 @@ import {
   metricPresent,
   newFailedActions,
   newFailedActionsFromCounters,
+  catalogHistorySeconds,
+  recoveryFromRecords,
   recoveryPointAgeSeconds,
   retainedFailedActions,
   secondsToDuration,
-  withoutRecoveryPoint,
   CATALOG_ACTIONS,
+  RECORD_ROWS,
   type ActionFilter,
 } from '../promql';
-import { recoveryPointVerdict, type KastenPolicy } from '../models/policy';
-import type { FailureRow, OverviewData, OverviewKey, PolicyAccess, RecoveryRow } from '../models/overview';
+import type { KastenPolicy } from '../models/policy';
+import {
+  recoveryRows,
+  type FailureRow,
+  type OverviewData,
+  type OverviewKey,
+  type PolicyAccess,
+  type RecoverySource,
+} from '../models/overview';
 
 const key3 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.type ?? ''}\u0000${l.exported_namespace ?? ''}`;
-const key2 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.exported_namespace ?? ''}`;
+/** The look-back queries: sent only when the records are absent, since they cost seconds at thousands of policies. */
+const LOOKBACK_KEYS: ReadonlySet<OverviewKey> = new Set(['backupAge', 'exportAge', 'catalogHistory']);
+const NOT_SENT = { loading: false, stale: false } as const;
 
 const POLICY_GVK = { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' };
 
@@ -46,17 +57,38 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
       lastFailure: lastFailureTimestamp(config, windowDuration, f),
       backupAge: recoveryPointAgeSeconds(config, rpLookback, 'backup', f),
       exportAge: recoveryPointAgeSeconds(config, rpLookback, 'export', f),
-      noBackup: withoutRecoveryPoint(config, rpLookback, 'backup', f),
       counterFailures: newFailedActionsFromCounters(config, windowDuration, f),
       catalogPresent: metricPresent(config, CATALOG_ACTIONS),
+      recoveryRecords: recoveryFromRecords(config, f),
+      catalogHistory: catalogHistorySeconds(config, rpLookback),
     };
   }, [config, windowDuration, exportedNamespace, rpLookback]);
 
+  // Which source the recovery table uses: decided by the records query's `history` row, then kept
+  // until the answer says otherwise, so the request list (and the queries per refresh) stays fixed.
+  const [recoverySource, setRecoverySource] = React.useState<RecoverySource | undefined>(undefined);
   const requests = React.useMemo(
-    (): PromQueryRequest[] => Object.entries(queries).map(([key, query]) => ({ key, kind: 'instant', query })),
-    [queries],
+    (): PromQueryRequest[] =>
+      Object.entries(queries)
+        .filter(([key]) => recoverySource === 'lookback' || !LOOKBACK_KEYS.has(key as OverviewKey))
+        .map(([key, query]) => ({ key, kind: 'instant', query })),
+    [queries, recoverySource],
   );
-  const states = usePrometheusQueries(requests) as Record<OverviewKey, PromQueryState>;
+  const sent = usePrometheusQueries(requests) as Partial<Record<OverviewKey, PromQueryState>>;
+  const states = React.useMemo(
+    () =>
+      Object.fromEntries(Object.keys(queries).map((k) => [k, sent[k as OverviewKey] ?? NOT_SENT])) as Record<
+        OverviewKey,
+        PromQueryState
+      >,
+    [queries, sent],
+  );
+  const recordsData = states.recoveryRecords.data;
+  React.useEffect(() => {
+    if (!recordsData) return;
+    const present = vectorRows(recordsData).some((r) => r.labels.kcp_row === RECORD_ROWS.history);
+    setRecoverySource(present ? 'records' : 'lookback');
+  }, [recordsData]);
 
   const [policies, policiesLoaded, policiesError] = useK8sWatchResource<KastenPolicy[]>({
     groupVersionKind: POLICY_GVK,
@@ -112,31 +144,22 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
         ? 'ok'
         : 'loading';
 
-    const recoveryMap = new Map<string, RecoveryRow>();
-    const rowFor = (labels: Record<string, string>): RecoveryRow => {
-      const k = key2(labels);
-      let row = recoveryMap.get(k);
-      if (!row) {
-        row = { policy: labels.policy ?? '', namespace: labels.exported_namespace ?? '', verdict: 'unknown' };
-        recoveryMap.set(k, row);
-      }
-      return row;
-    };
-    for (const r of vectorRows(states.backupAge.data)) rowFor(r.labels).backupAgeSeconds = r.value;
-    // Kasten files some retired exports under an empty application namespace; such a row is not an application.
-    for (const r of vectorRows(states.exportAge.data))
-      if (r.labels.exported_namespace) rowFor(r.labels).exportAgeSeconds = r.value;
-    for (const r of vectorRows(states.noBackup.data)) rowFor(r.labels);
-    const recovery = [...recoveryMap.values()].map((row) => {
-      const policy = policyByName.get(row.policy);
-      const { verdict, expectedSeconds } = recoveryPointVerdict(
-        row.backupAgeSeconds,
-        policy,
-        config.recoveryPointMaxAgeSeconds,
-      );
-      return { ...row, frequency: policy?.spec?.frequency, verdict, expectedSeconds };
+    const historyRow = vectorRows(states.catalogHistory.data)[0];
+    const { rows: recovery, historySeconds } = recoveryRows({
+      source: recoverySource ?? 'records',
+      records: vectorRows(states.recoveryRecords.data),
+      backupAge: vectorRows(states.backupAge.data),
+      exportAge: vectorRows(states.exportAge.data),
+      catalogHistorySeconds: historyRow?.value,
+      policies: policyByName,
+      maxAgeSeconds: config.recoveryPointMaxAgeSeconds,
     });
-    recovery.sort((a, b) => (b.backupAgeSeconds ?? Infinity) - (a.backupAgeSeconds ?? Infinity));
+    const recoveryState =
+      recoverySource === 'lookback'
+        ? states.backupAge
+        : recoverySource === 'records'
+          ? states.recoveryRecords
+          : { ...states.recoveryRecords, loading: true };
 
     return {
       queries,
@@ -146,8 +169,11 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
       failureSource: useCounters ? 'counters' : 'catalog',
       retained,
       recovery,
+      recoverySource,
+      recoveryHistorySeconds: historySeconds,
+      recoveryState,
       policyAccess,
       catalogPresent,
     };
-  }, [states, queries, policies, policiesLoaded, policiesError, config.recoveryPointMaxAgeSeconds]);
+  }, [states, queries, policies, policiesLoaded, policiesError, config.recoveryPointMaxAgeSeconds, recoverySource]);
 };

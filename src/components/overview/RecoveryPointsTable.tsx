@@ -1,16 +1,51 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { RecoveryRow } from '../../models/overview';
+import type { RecoveryRow, RecoverySource } from '../../models/overview';
 import { formatAge } from '../../utils/format';
 import { DataTable, type Column } from '../common/DataTable';
 import { StatusText } from '../common/StatusText';
 
 const rowKey = (r: RecoveryRow) => `${r.policy}\u0000${r.namespace}`;
 
+const hours = (seconds: number): number => Math.max(1, Math.floor(seconds / 3600));
+
+/** Says which source the ages come from, and how much history the look-back had. */
+export const RecoverySourceNote: React.FC<{ source?: RecoverySource; historySeconds?: number }> = ({
+  source,
+  historySeconds,
+}) => {
+  const { t } = useKastenTranslation();
+  if (source === undefined) return null;
+  return (
+    <p data-test="recovery-source">
+      {source === 'records'
+        ? t(
+            "Source: the recovery-point recording rules, which keep each policy's last success beyond Prometheus retention (recorded for {{hours}} h).",
+            { hours: hours(historySeconds ?? 0) },
+          )
+        : historySeconds === undefined
+          ? t(
+              'Source: a look-back over the metrics Prometheus holds; the recovery-point recording rules are not installed (see Setup).',
+            )
+          : t(
+              'Source: a look-back over the last {{hours}} h of metrics, all Prometheus holds; the recovery-point recording rules are not installed (see Setup), so older successes are not seen.',
+              { hours: hours(historySeconds) },
+            )}
+    </p>
+  );
+};
+
 /** Time since the last successful backup and export, flagged against the policy's frequency. */
-export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows }) => {
+export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[]; historySeconds?: number }> = ({
+  rows,
+  historySeconds,
+}) => {
   const { t } = useKastenTranslation();
   const columns = React.useMemo((): Column<RecoveryRow>[] => {
+    const noneSeen = (): string =>
+      historySeconds === undefined
+        ? t('none seen')
+        : t('no success in the last {{hours}} h of metrics', { hours: hours(historySeconds) });
     const verdictText = (r: RecoveryRow): React.ReactNode => {
       switch (r.verdict) {
         case 'stale':
@@ -21,7 +56,18 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
             />
           );
         case 'never':
-          return <StatusText status="fail" text={t('No successful backup seen')} />;
+          return <StatusText status="fail" text={noneSeen()} />;
+        case 'unknown':
+          return r.expectedSeconds !== undefined ? (
+            <StatusText
+              status="unknown"
+              text={t('Cannot tell: less history than the expected interval ({{expected}})', {
+                expected: formatAge(r.expectedSeconds),
+              })}
+            />
+          ) : (
+            <StatusText status="unknown" text={t('Cannot tell')} />
+          );
         case 'paused':
           return <StatusText status="warning" text={t('Policy paused')} />;
         case 'ok':
@@ -49,18 +95,18 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
         title: t('Last backup'),
         sortValue: (r) => r.backupAgeSeconds ?? Number.MAX_SAFE_INTEGER,
         render: (r) =>
-          r.backupAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) }),
+          r.backupAgeSeconds === undefined ? noneSeen() : t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) }),
       },
       {
         id: 'export',
         title: t('Last export'),
         sortValue: (r) => r.exportAgeSeconds ?? Number.MAX_SAFE_INTEGER,
         render: (r) =>
-          r.exportAgeSeconds === undefined ? t('none seen') : t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) }),
+          r.exportAgeSeconds === undefined ? noneSeen() : t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) }),
       },
       { id: 'verdict', title: t('Recovery point'), sortValue: (r) => r.verdict, render: verdictText },
     ];
-  }, [t]);
+  }, [t, historySeconds]);
   return (
     <DataTable
       columns={columns}
