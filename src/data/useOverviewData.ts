@@ -67,21 +67,29 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
   // Which source the recovery table uses: decided by the records query's `history` row, then kept
   // until the answer says otherwise, so the request list (and the queries per refresh) stays fixed.
   const [recoverySource, setRecoverySource] = React.useState<RecoverySource | undefined>(undefined);
+  // Two rounds, so the look-back joining later does not resend every other query.
+  const toRequests = (keep: (key: OverviewKey) => boolean): PromQueryRequest[] =>
+    (Object.entries(queries) as Array<[OverviewKey, string]>)
+      .filter(([key]) => keep(key))
+      .map(([key, query]) => ({ key, kind: 'instant', query }));
   const requests = React.useMemo(
-    (): PromQueryRequest[] =>
-      Object.entries(queries)
-        .filter(([key]) => recoverySource === 'lookback' || !LOOKBACK_KEYS.has(key as OverviewKey))
-        .map(([key, query]) => ({ key, kind: 'instant', query })),
+    () => toRequests((key) => !LOOKBACK_KEYS.has(key)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [queries],
+  );
+  const lookbackRequests = React.useMemo(
+    () => (recoverySource === 'lookback' ? toRequests((key) => LOOKBACK_KEYS.has(key)) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [queries, recoverySource],
   );
-  const sent = usePrometheusQueries(requests) as Partial<Record<OverviewKey, PromQueryState>>;
+  const main = usePrometheusQueries(requests) as Partial<Record<OverviewKey, PromQueryState>>;
+  const lookback = usePrometheusQueries(lookbackRequests) as Partial<Record<OverviewKey, PromQueryState>>;
   const states = React.useMemo(
     () =>
-      Object.fromEntries(Object.keys(queries).map((k) => [k, sent[k as OverviewKey] ?? NOT_SENT])) as Record<
-        OverviewKey,
-        PromQueryState
-      >,
-    [queries, sent],
+      Object.fromEntries(
+        Object.keys(queries).map((k) => [k, main[k as OverviewKey] ?? lookback[k as OverviewKey] ?? NOT_SENT]),
+      ) as Record<OverviewKey, PromQueryState>,
+    [queries, main, lookback],
   );
   const recordsData = states.recoveryRecords.data;
   React.useEffect(() => {
