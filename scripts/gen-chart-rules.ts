@@ -13,7 +13,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { actionCountsByStatus, newFailedActions } from '../src/promql/actions';
-import { kastenAlertRules, type KastenAlertRule } from '../src/promql/alerts';
+import { kastenAlertRules, recoveryPointRules, type KastenAlertRule, type RecoveryRuleGroup } from '../src/promql/alerts';
+import { EXPECTED_AGE_RECORD, expectedAgeRecordExpr } from '../src/promql/recovery';
 import { type KastenQueryConfig } from '../src/promql/config';
 import { kastenTargetsUp } from '../src/promql/health';
 import { kastenCpuCores, kastenMemoryBytes, pvcUsedPercent } from '../src/promql/resources';
@@ -32,12 +33,15 @@ interface Sentinel {
 
 interface SentinelValues {
   namespace: string;
-  scrapeResolution: string;
+  /** Below the recovery look-back's 5 minute step, as any real scrape interval. */
+  scrapeSeconds: number;
   windowSeconds: number;
   maxAgeSeconds: number;
   memoryBytes: number;
   catalogPercent: number;
   cpuCores: number;
+  policy: string;
+  allowedAge: number;
 }
 
 /** Subquery ranges are printed in milliseconds minus one (src/promql/actions.ts windowRange). */
@@ -45,7 +49,14 @@ const rangeMs = (seconds: number): string => `${seconds * 1000 - 1}ms`;
 
 const sentinelsFor = (v: SentinelValues): Sentinel[] => [
   { key: 'kastenNamespace', forms: [{ placeholder: '__KASTEN_NAMESPACE__', text: v.namespace }] },
-  { key: 'scrapeResolution', forms: [{ placeholder: '__SCRAPE_RESOLUTION__', text: v.scrapeResolution }] },
+  {
+    key: 'scrapeResolution',
+    forms: [
+      { placeholder: '__SCRAPE_RESOLUTION__', text: `${v.scrapeSeconds}s` },
+      // The recovery look-back's step shift prints the interval as a number of seconds.
+      { placeholder: '__SCRAPE_SECONDS__', text: String(v.scrapeSeconds) },
+    ],
+  },
   {
     key: 'newFailuresWindow',
     forms: [
@@ -56,11 +67,12 @@ const sentinelsFor = (v: SentinelValues): Sentinel[] => [
   {
     key: 'recoveryPointMaxAgeSeconds',
     forms: [
-      { placeholder: '__RECOVERY_POINT_MAX_AGE_RANGE__', text: rangeMs(v.maxAgeSeconds) },
-      // Not a whole number of minutes, so secondsToDuration prints plain seconds.
-      { placeholder: '__RECOVERY_POINT_MAX_AGE__', text: `${v.maxAgeSeconds}s` },
+      { placeholder: '__RECOVERY_POINT_MAX_AGE_SECONDS__', text: String(v.maxAgeSeconds) },
     ],
   },
+  // Filled per entry of monitoring.prometheusRule.recoveryPoint.policies by the template, not by kcp.fillQuery.
+  { key: 'policyName', forms: [{ placeholder: '__POLICY__', text: v.policy }] },
+  { key: 'policyAllowedAgeSeconds', forms: [{ placeholder: '__ALLOWED_AGE_SECONDS__', text: String(v.allowedAge) }] },
   { key: 'memoryThresholdBytes', forms: [{ placeholder: '__MEMORY_THRESHOLD_BYTES__', text: String(v.memoryBytes) }] },
   {
     key: 'catalogPvcUsedPercentThreshold',
@@ -73,21 +85,25 @@ const sentinelsFor = (v: SentinelValues): Sentinel[] => [
 const SETS: [SentinelValues, SentinelValues] = [
   {
     namespace: 'kcp-sentinel-a',
-    scrapeResolution: '24681s',
+    scrapeSeconds: 247,
     windowSeconds: 13579,
     maxAgeSeconds: 8642087,
     memoryBytes: 987654321012,
     catalogPercent: 42.4213,
     cpuCores: 31.4159,
+    policy: 'kcp-sentinel-policy-a',
+    allowedAge: 97531246,
   },
   {
     namespace: 'kcp-sentinel-b',
-    scrapeResolution: '35797s',
+    scrapeSeconds: 263,
     windowSeconds: 24683,
     maxAgeSeconds: 7531093,
     memoryBytes: 876543210987,
     catalogPercent: 37.7311,
     cpuCores: 27.1828,
+    policy: 'kcp-sentinel-policy-b',
+    allowedAge: 86420357,
   },
 ];
 
@@ -103,7 +119,14 @@ export interface DashboardQuery {
 export interface ChartQueries {
   generatedBy: string;
   placeholders: Record<string, string>;
+  /** Evaluated by Thanos Ruler (the memory alert needs platform metrics). */
   alerts: KastenAlertRule[];
+  /**
+   * The leaf-prometheus PrometheusRule: last-success records and the recovery-point alert.
+   * `expectedAge` is inserted once per policy of monitoring.prometheusRule.recoveryPoint.policies
+   * at the start of the group named `expectedAgeGroup`.
+   */
+  recovery: { groups: RecoveryRuleGroup[]; expectedAgeGroup: string; expectedAge: { record: string; expr: string } };
   dashboard: DashboardQuery[];
 }
 
@@ -140,27 +163,39 @@ const dashboardQueries = (cfg: KastenQueryConfig, window: string): DashboardQuer
   { title: 'Kasten scrape targets up', unit: 'short', type: 'graph', expr: kastenTargetsUp(cfg), legend: '{{job}}' },
 ];
 
-/** Swaps every sentinel form for its placeholder, refusing sentinels that could be mistaken for one another. */
+/**
+ * Swaps every sentinel form for its placeholder, refusing sentinels that could be mistaken for one
+ * another: a form may contain only forms swapped after it (`24681s` before `24681`).
+ */
 const toPlaceholders = (text: string, sentinels: Sentinel[]): string => {
   const forms = sentinels.flatMap((s) => s.forms);
-  for (const f of forms) {
-    for (const other of forms) {
-      if (other !== f && other.text.includes(f.text)) throw new Error(`sentinel ${f.text} is part of ${other.text}`);
-    }
-  }
+  forms.forEach((f, i) => {
+    forms.forEach((other, j) => {
+      if (j > i && other.text.includes(f.text)) throw new Error(`sentinel ${f.text} is part of ${other.text}`);
+    });
+  });
   return forms.reduce((out, f) => out.split(f.text).join(f.placeholder), text);
 };
 
 const renderWith = (v: SentinelValues): string => {
   const cfg: KastenQueryConfig = {
     kastenNamespace: v.namespace,
-    scrapeResolution: v.scrapeResolution,
+    scrapeResolution: `${v.scrapeSeconds}s`,
     memoryThresholdBytes: v.memoryBytes,
     catalogPvcUsedPercentThreshold: v.catalogPercent,
     cpuThresholdCores: v.cpuCores,
   };
   const window = `${v.windowSeconds}s`;
-  const out = { alerts: kastenAlertRules(cfg, window, v.maxAgeSeconds), dashboard: dashboardQueries(cfg, window) };
+  const groups = recoveryPointRules(cfg, v.maxAgeSeconds);
+  const out = {
+    alerts: kastenAlertRules(cfg, window),
+    recovery: {
+      groups,
+      expectedAgeGroup: groups[groups.length - 1]?.name ?? '',
+      expectedAge: { record: EXPECTED_AGE_RECORD, expr: expectedAgeRecordExpr(cfg, v.policy, v.allowedAge) },
+    },
+    dashboard: dashboardQueries(cfg, window),
+  };
   return toPlaceholders(JSON.stringify(out), sentinelsFor(v));
 };
 
@@ -175,7 +210,7 @@ export const renderChartQueries = (): ChartQueries => {
       `src/promql prints a value in a form the chart does not substitute, near: ${a.slice(Math.max(0, at - 80), at + 40)}`,
     );
   }
-  const withPlaceholders = JSON.parse(a) as Pick<ChartQueries, 'alerts' | 'dashboard'>;
+  const withPlaceholders = JSON.parse(a) as Pick<ChartQueries, 'alerts' | 'recovery' | 'dashboard'>;
   for (const s of sentinelsFor(SETS[0])) {
     if (s.key !== 'cpuThresholdCores' && !s.forms.some((f) => a.includes(f.placeholder))) {
       throw new Error(`the alert rules no longer contain ${s.key}; update the chart's substitution`);

@@ -46,6 +46,10 @@ export interface PrometheusServer {
   queryRange(expr: string, start: number, end: number, step: number): Promise<MatrixSeries[]>;
   /** Raw API call, for error-path tests: returns HTTP status and parsed body. */
   raw(pathAndQuery: string): Promise<{ status: number; body: unknown }>;
+  /** Stops the process only, keeping port and data: a Prometheus restart, as a pod restart with a PVC. */
+  kill(): Promise<void>;
+  /** Starts the process again on the same port and data after `kill`. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -279,6 +283,10 @@ export const startPrometheus = async (opts: StartOptions): Promise<PrometheusSer
         `/api/v1/query_range?${new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) }).toString()}`,
       ),
     raw: api,
+    kill: () => stopProc(running.proc),
+    restart: async () => {
+      running = await launchPrometheus(configFile, dataDir, { extraArgs, port: running.port });
+    },
     stop: async () => {
       await stopProc(running.proc);
       fs.rmSync(dir, { recursive: true, force: true });

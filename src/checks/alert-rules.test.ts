@@ -1,7 +1,14 @@
 import { load } from 'js-yaml';
-import { kastenAlertRules } from '../promql';
+import {
+  EXPECTED_AGE_RECORD,
+  LAST_SUCCESS_RECORD,
+  expectedAgeRecordExpr,
+  kastenAlertRules,
+  recoveryPointRules,
+} from '../promql';
+import type { KastenPolicy } from '../models/policy';
 import { DEFAULT_PLUGIN_CONFIG } from '../models/plugin-config';
-import { checkAlertRules } from './alert-rules';
+import { checkAlertRules, checkRecoveryRules } from './alert-rules';
 import { forbidden, t } from './test-helpers';
 import type { PrometheusRuleObject } from './types';
 
@@ -48,7 +55,7 @@ describe('checkAlertRules', () => {
     const parsed = load(r?.fix?.yaml ?? '') as PrometheusRuleObject;
     expect(parsed).toEqual(r?.fix?.resource?.data);
     expect(parsed.metadata).toMatchObject({ name: 'kasten-console-plugin', namespace: 'backup-system' });
-    const expected = kastenAlertRules(config, config.newFailuresWindow, config.recoveryPointMaxAgeSeconds);
+    const expected = kastenAlertRules(config, config.newFailuresWindow);
     expect(parsed.spec?.groups?.[0]?.rules?.map((x) => [x.alert, x.expr])).toEqual(
       expected.map((x) => [x.alert, x.expr]),
     );
@@ -86,5 +93,91 @@ describe('checkAlertRules', () => {
 
   it('waits while loading', () => {
     expect(checkAlertRules({ config, prometheusRules: { loaded: false } }, t)).toBeUndefined();
+  });
+});
+
+describe('checkRecoveryRules', () => {
+  const policy = (name: string, frequency: string, paused = false): KastenPolicy => ({
+    metadata: { name },
+    spec: { frequency, paused },
+  });
+  const policies = {
+    loaded: true,
+    data: [policy('weekly', '@weekly'), policy('manual', '@onDemand'), policy('odd', '?')],
+  };
+  const leaf = { 'openshift.io/prometheus-rule-evaluation-scope': 'leaf-prometheus' };
+  const installed = (ages: Record<string, number>, labels: Record<string, string> | undefined = leaf) =>
+    rule(
+      'kasten-console-plugin-recovery-points',
+      [
+        { record: LAST_SUCCESS_RECORD, expr: 'x' },
+        ...Object.entries(ages).map(([p, a]) => ({
+          record: EXPECTED_AGE_RECORD,
+          expr: expectedAgeRecordExpr(config, p, a),
+        })),
+      ],
+      labels,
+    );
+
+  it('fails without the records and offers them with the allowed age of each readable policy', () => {
+    const r = checkRecoveryRules({ config, prometheusRules: { loaded: true, data: [] }, policies }, t);
+    expect(r?.status).toBe('fail');
+    const parsed = load(r?.fix?.yaml ?? '') as PrometheusRuleObject;
+    expect(parsed).toEqual(r?.fix?.resource?.data);
+    expect(parsed.metadata).toMatchObject({
+      name: 'kasten-console-plugin-recovery-points',
+      namespace: 'backup-system',
+      labels: leaf,
+    });
+    const expected = recoveryPointRules(config, config.recoveryPointMaxAgeSeconds, { weekly: 665880, manual: 0 });
+    expect(parsed.spec?.groups?.map((g) => g.rules?.map((x) => x.expr))).toEqual(
+      expected.map((g) => g.rules.map((x) => x.expr)),
+    );
+    expect(r?.fix?.description).toContain('6 h');
+  });
+
+  it('passes when the ages match the schedules', () => {
+    const r = checkRecoveryRules(
+      { config, prometheusRules: { loaded: true, data: [installed({ weekly: 665880, manual: 0 })] }, policies },
+      t,
+    );
+    expect(r?.status).toBe('pass');
+  });
+
+  it('warns when a policy is missing or differs, naming it', () => {
+    const r = checkRecoveryRules(
+      { config, prometheusRules: { loaded: true, data: [installed({ weekly: 95640 })] }, policies },
+      t,
+    );
+    expect(r?.status).toBe('warning');
+    expect(r?.detail).toContain('manual, weekly');
+  });
+
+  it('warns when Thanos Ruler would evaluate the records', () => {
+    const r = checkRecoveryRules(
+      { config, prometheusRules: { loaded: true, data: [installed({ weekly: 665880, manual: 0 }, {})] }, policies },
+      t,
+    );
+    expect(r?.status).toBe('warning');
+    expect(r?.detail).toContain('leaf-prometheus');
+  });
+
+  it('cannot tell without permission to list PrometheusRules, and still offers the fix', () => {
+    const r = checkRecoveryRules({ config, prometheusRules: { loaded: true, error: forbidden }, policies }, t);
+    expect(r?.status).toBe('unknown');
+    expect(r?.fix?.yaml).toContain(LAST_SUCCESS_RECORD);
+  });
+
+  it('passes without comparing ages when the policies cannot be read', () => {
+    const r = checkRecoveryRules(
+      {
+        config,
+        prometheusRules: { loaded: true, data: [installed({})] },
+        policies: { loaded: true, error: forbidden },
+      },
+      t,
+    );
+    expect(r?.status).toBe('pass');
+    expect(r?.detail).toContain('could not be read');
   });
 });

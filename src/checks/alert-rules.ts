@@ -6,7 +6,9 @@
 import type { KastenPluginConfig } from '../models/plugin-config';
 import { permissionNeeded, readOutcome } from './k8s-access';
 import { USER_MONITORING_LABEL } from './kasten-namespace';
-import { prometheusRuleFix } from './remediation';
+import { EXPECTED_AGE_RECORD, LAST_SUCCESS_RECORD, carryGapSeconds } from '../promql';
+import { alertAllowedAgeSeconds, type KastenPolicy } from '../models/policy';
+import { prometheusRuleFix, recoveryRuleFix } from './remediation';
 import type { CheckFix, CheckResult, PrometheusRuleObject, Translate, Watched } from './types';
 
 export interface AlertRuleInputs {
@@ -96,5 +98,131 @@ export const checkAlertRules = (inputs: AlertRuleInputs, t: Translate): CheckRes
     status: 'fail',
     detail: t('No PrometheusRule in {{namespace}}: a failed backup raises no alert.', { namespace: ns }),
     fix,
+  };
+};
+
+export interface RecoveryRuleInputs extends AlertRuleInputs {
+  /** Kasten's Policy objects: their schedules give each policy's allowed age. */
+  policies: Watched<KastenPolicy[]>;
+}
+
+const LEAF_LABEL = 'openshift.io/prometheus-rule-evaluation-scope';
+
+const allowedAgesOf = (policies: KastenPolicy[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const p of policies) {
+    const name = p.metadata?.name;
+    const age = alertAllowedAgeSeconds(p);
+    if (name && age !== undefined) out[name] = age;
+  }
+  return out;
+};
+
+/** The allowed ages a PrometheusRule records, read back from its expressions (written by `expectedAgeRecordExpr`). */
+const recordedAges = (rule: PrometheusRuleObject): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const r of (rule.spec?.groups ?? []).flatMap((g) => g.rules ?? [])) {
+    if (r.record !== EXPECTED_AGE_RECORD) continue;
+    const m = /^label_replace\(label_replace\(vector\((\d+)\), "policy", "([^"]*)"/.exec(r.expr ?? '');
+    if (m?.[1] && m[2]) out[m[2]] = Number(m[1]);
+  }
+  return out;
+};
+
+const hasRecord = (rule: PrometheusRuleObject, record: string): boolean =>
+  (rule.spec?.groups ?? []).some((g) => (g.rules ?? []).some((r) => r.record === record));
+
+/**
+ * The recovery-point recording rules: present, evaluated by the user-workload Prometheus itself
+ * (leaf-prometheus), and holding the allowed age of every Policy whose schedule the page reads.
+ */
+export const checkRecoveryRules = (inputs: RecoveryRuleInputs, t: Translate): CheckResult | undefined => {
+  const ns = inputs.config.kastenNamespace;
+  const base = {
+    id: 'recovery-rules',
+    title: t('Recovery-point recording rules installed'),
+    lookedAt: t(
+      'PrometheusRules in {{namespace}} recording {{record}}, their label {{label}}, and the Policy schedules.',
+      { namespace: ns, record: LAST_SUCCESS_RECORD, label: LEAF_LABEL },
+    ),
+  };
+  const rulesRead = readOutcome(inputs.prometheusRules);
+  const policiesRead = readOutcome(inputs.policies);
+  if (rulesRead.state === 'loading' || policiesRead.state === 'loading') return undefined;
+  const policies = policiesRead.state === 'ok' ? policiesRead.data : [];
+  const wanted = allowedAgesOf(policies);
+  const remedy = recoveryRuleFix(inputs.config, wanted);
+  const fix: CheckFix = {
+    description: t(
+      "Create the plugin's recovery-point PrometheusRule: it records each policy's last successful backup and export, kept across retention and across Prometheus restarts shorter than {{gap}}, and alerts when a backup is older than the policy's schedule allows (on-demand and paused policies never alert). The Overview then reads the last success with one query.",
+      { gap: `${Math.round(carryGapSeconds() / 3600)} h` },
+    ),
+    yaml: remedy.yaml,
+    resource: remedy.resource,
+  };
+  if (rulesRead.state === 'forbidden' || rulesRead.state === 'error') {
+    return {
+      ...base,
+      status: 'unknown',
+      detail:
+        rulesRead.state === 'forbidden'
+          ? permissionNeeded(t, 'list', 'prometheusrules.monitoring.coreos.com', ns)
+          : t('Cannot tell: reading PrometheusRules failed: {{message}}', { message: rulesRead.message }),
+      fix,
+    };
+  }
+  const rules = rulesRead.state === 'ok' ? rulesRead.data : [];
+  const recording = rules.filter((r) => hasRecord(r, LAST_SUCCESS_RECORD));
+  if (recording.length === 0) {
+    return {
+      ...base,
+      status: 'fail',
+      detail: t(
+        'No PrometheusRule records the last success: the Overview can only look back over the metrics Prometheus still holds, and a weekly policy may show no backup.',
+      ),
+      fix,
+    };
+  }
+  const names = recording.map((r) => r.metadata?.name ?? '').join(', ');
+  const notLeaf = recording.filter((r) => r.metadata?.labels?.[LEAF_LABEL] !== 'leaf-prometheus');
+  if (notLeaf.length) {
+    return {
+      ...base,
+      status: 'warning',
+      detail: t(
+        'PrometheusRule {{names}} lacks the label {{label}}=leaf-prometheus, so Thanos Ruler evaluates it and a partial answer can break the recorded chain.',
+        { names: notLeaf.map((r) => r.metadata?.name ?? '').join(', '), label: LEAF_LABEL },
+      ),
+      fix,
+    };
+  }
+  const recorded = Object.assign({}, ...recording.map(recordedAges)) as Record<string, number>;
+  const differing = Object.entries(wanted)
+    .filter(([name, age]) => recorded[name] !== age)
+    .map(([name]) => name)
+    .sort();
+  if (differing.length) {
+    return {
+      ...base,
+      status: 'warning',
+      detail: t(
+        'PrometheusRule {{names}} records the last success, but its allowed ages do not match the schedules of {{count}} policies ({{policies}}): the alert would judge them by the default maximum age, unlike the page.',
+        { names, count: differing.length, policies: differing.slice(0, 5).join(', ') },
+      ),
+      fix,
+    };
+  }
+  return {
+    ...base,
+    status: 'pass',
+    detail:
+      policiesRead.state === 'ok'
+        ? t('{{names}} records the last success, with the allowed age of every scheduled policy.', { names })
+        : t(
+            '{{names}} records the last success. The Policy objects could not be read, so their allowed ages were not compared.',
+            {
+              names,
+            },
+          ),
   };
 };

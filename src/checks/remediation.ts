@@ -4,7 +4,7 @@
  * answers "already exists" instead of adding a duplicate.
  */
 import type { K8sModel, K8sResourceCommon } from '../console-sdk';
-import { kastenAlertRules } from '../promql';
+import { LEAF_PROMETHEUS_LABELS, kastenAlertRules, recoveryPointRules } from '../promql';
 import type { KastenPluginConfig } from '../models/plugin-config';
 import { toYaml, type YamlValue } from './to-yaml';
 import type { LabelSelector } from './types';
@@ -203,7 +203,7 @@ export const prometheusRuleFix = (config: KastenPluginConfig): Remediation =>
       groups: [
         {
           name: 'kasten',
-          rules: kastenAlertRules(config, config.newFailuresWindow, config.recoveryPointMaxAgeSeconds).map((r) => ({
+          rules: kastenAlertRules(config, config.newFailuresWindow).map((r) => ({
             alert: r.alert,
             expr: r.expr,
             for: r.for,
@@ -212,5 +212,40 @@ export const prometheusRuleFix = (config: KastenPluginConfig): Remediation =>
           })),
         },
       ],
+    },
+  });
+
+/** Name of the recovery-point PrometheusRule, as the chart names it. */
+export const RECOVERY_RULE_NAME = `${PROMETHEUS_RULE_NAME}-recovery-points`;
+
+/**
+ * The recovery-point recording rules and their alert, with each policy's allowed age
+ * (`allowedAges`, from the Policy objects: 0 for on-demand and paused policies).
+ */
+export const recoveryRuleFix = (config: KastenPluginConfig, allowedAges: Record<string, number>): Remediation =>
+  remediation(PrometheusRuleModel, {
+    apiVersion: apiVersionOf(PrometheusRuleModel),
+    kind: 'PrometheusRule',
+    metadata: {
+      name: RECOVERY_RULE_NAME,
+      namespace: config.kastenNamespace,
+      labels: { ...CREATED_BY, ...LEAF_PROMETHEUS_LABELS },
+    },
+    spec: {
+      groups: recoveryPointRules(config, config.recoveryPointMaxAgeSeconds, allowedAges).map((g) => ({
+        name: g.name,
+        interval: g.interval,
+        rules: g.rules.map((r) =>
+          'alert' in r
+            ? {
+                alert: r.alert,
+                expr: r.expr,
+                for: r.for,
+                labels: { severity: r.severity },
+                annotations: { summary: r.summary, description: r.description },
+              }
+            : { record: r.record, expr: r.expr },
+        ),
+      })),
     },
   });

@@ -95,6 +95,7 @@ describe('runSetupChecks', () => {
     services: waiting,
     serviceMonitors: waiting,
     prometheusRules: waiting,
+    policies: waiting,
     prom: {},
   };
 
@@ -113,6 +114,7 @@ describe('runSetupChecks', () => {
       services: loaded([]),
       serviceMonitors: loaded([]),
       prometheusRules: loaded([]),
+      policies: loaded([]),
       prom: {
         targets: vector([{ job: 'catalog-svc' }, '1']),
         catalogActions: vector([{}, '1']),
@@ -122,7 +124,7 @@ describe('runSetupChecks', () => {
     const done = runSetupChecks(ready, t);
     expect(done.loading).toBe(false);
     expect(done.results.map((r) => r.id)).toHaveLength(new Set(done.results.map((r) => r.id)).size);
-    expect(done.results).toHaveLength(7);
+    expect(done.results).toHaveLength(8);
     expect(runSetupChecks({ ...ready, configLoaded: false }, t).loading).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
 import type { KastenPluginConfig } from '../models/plugin-config';
 import type { PromQueryRequest, PromQueryState } from '../models/prometheus/types';
 import { DEFAULT_CATALOG_JOB, kastenTargetsUp, metricPresent, userWorkloadPrometheusUp } from '../promql';
-import { checkAlertRules } from './alert-rules';
+import { checkAlertRules, checkRecoveryRules } from './alert-rules';
+import type { KastenPolicy } from '../models/policy';
 import { readOutcome } from './k8s-access';
 import { checkKastenNamespace } from './kasten-namespace';
 import type { KnownLabels } from './label-selector';
@@ -52,6 +53,8 @@ export interface SetupInputs {
   services: Watched<ServiceObject[]>;
   serviceMonitors: Watched<ServiceMonitorObject[]>;
   prometheusRules: Watched<PrometheusRuleObject[]>;
+  /** Kasten's Policy objects: their schedules give each policy's allowed age. */
+  policies: Watched<KastenPolicy[]>;
   prom: Partial<Record<SetupQueryKey, PromQueryState>>;
 }
 
@@ -106,6 +109,7 @@ export const runSetupChecks = (inputs: SetupInputs, tr: Translate): SetupChecks 
     services,
     serviceMonitors,
     prometheusRules,
+    policies,
     prom,
   } = inputs;
   const ns = config.kastenNamespace;
@@ -146,6 +150,7 @@ export const runSetupChecks = (inputs: SetupInputs, tr: Translate): SetupChecks 
       tr,
     ),
     checkAlertRules({ config, prometheusRules }, tr),
+    checkRecoveryRules({ config, prometheusRules, policies }, tr),
   ];
   const results = checks.filter((c): c is CheckResult => c !== undefined);
   return { results, loading: !configLoaded || results.length < checks.length };

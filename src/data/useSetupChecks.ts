@@ -7,6 +7,7 @@ import { usePrometheusQueries } from './prometheus/usePrometheusQueries';
 import { MONITORING_CONFIG_NAME, MONITORING_NAMESPACE, USER_WORKLOAD_NAMESPACE } from '../checks/remediation';
 import { CATALOG_COMPONENT } from '../checks/service-monitors';
 import { runSetupChecks, setupQueries, type SetupChecks } from '../checks/setup';
+import type { KastenPolicy } from '../models/policy';
 import type {
   ConfigMapObject,
   NamespaceObject,
@@ -72,6 +73,11 @@ export const useSetupChecks = (): SetupChecks => {
     namespace: ns,
     isList: true,
   });
+  const policies = useWatched<KastenPolicy[]>({
+    groupVersionKind: { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' },
+    namespace: ns,
+    isList: true,
+  });
 
   const askUserWorkload = access?.mode === 'cluster';
   const requests = React.useMemo(() => setupQueries(config, askUserWorkload), [config, askUserWorkload]);
@@ -91,6 +97,7 @@ export const useSetupChecks = (): SetupChecks => {
         services,
         serviceMonitors,
         prometheusRules,
+        policies,
         prom,
       },
       tr,
@@ -107,6 +114,7 @@ export const useSetupChecks = (): SetupChecks => {
     services,
     serviceMonitors,
     prometheusRules,
+    policies,
     prom,
   ]);
 };

@@ -11,6 +11,8 @@ import {
   type RecoveryRow,
 } from './overview';
 import type { KastenPolicy } from './policy';
+import { vectorRows } from './prometheus/parse';
+import { RECORD_ROWS } from '../promql/recovery';
 
 const AT = 1_700_000_000;
 const vec = (...samples: Array<[PromLabels, number]>): PromResult => ({
@@ -119,14 +121,20 @@ describe('recoveryRows', () => {
   const crm = { policy: 'hourly', exported_namespace: 'crm' };
   const none = { policy: 'weekly', exported_namespace: 'new-app' };
 
-  test.each<[string, Parameters<typeof recoveryRows>[0], KastenPolicy[] | undefined, RecoveryRow[]]>([
-    ['nothing', { backupAge: undefined, exportAge: undefined, noBackup: undefined }, undefined, []],
+  interface LookbackAnswers {
+    backupAge: PromResult | undefined;
+    exportAge: PromResult | undefined;
+    known: PromResult | undefined;
+  }
+  // The look-back source: ages from the look-back answers, the pairs the catalog knows from the records query's rows.
+  test.each<[string, LookbackAnswers, KastenPolicy[] | undefined, RecoveryRow[]]>([
+    ['nothing', { backupAge: undefined, exportAge: undefined, known: undefined }, undefined, []],
     [
       'one row per policy/namespace, export age joined, oldest first, verdict from the policy frequency',
       {
         backupAge: vec([shop, 3600], [crm, 10_000]),
         exportAge: vec([shop, 7200], [{ policy: 'daily', exported_namespace: '' }, 5]),
-        noBackup: vec([none, 1]),
+        known: vec([{ ...none, kcp_row: RECORD_ROWS.known }, 1]),
       },
       [pol('daily', '@daily'), pol('hourly', '@hourly'), pol('weekly', '@weekly', true)],
       [
@@ -152,7 +160,11 @@ describe('recoveryRows', () => {
     ],
     [
       'policies unreadable: the configured maximum age decides; never backed up is "never"',
-      { backupAge: vec([shop, MAX_AGE + 1]), exportAge: EMPTY, noBackup: vec([none, 1]) },
+      {
+        backupAge: vec([shop, MAX_AGE + 1]),
+        exportAge: EMPTY,
+        known: vec([{ ...none, kcp_row: RECORD_ROWS.known }, 1]),
+      },
       undefined,
       [
         { policy: 'weekly', namespace: 'new-app', frequency: undefined, verdict: 'never', expectedSeconds: MAX_AGE },
@@ -168,11 +180,20 @@ describe('recoveryRows', () => {
     ],
     [
       'an export filed under an empty application namespace makes no row',
-      { backupAge: EMPTY, exportAge: vec([{ policy: 'daily', exported_namespace: '' }, 5]), noBackup: EMPTY },
+      { backupAge: EMPTY, exportAge: vec([{ policy: 'daily', exported_namespace: '' }, 5]), known: EMPTY },
       [],
       [],
     ],
   ])('%s', (_name, answers, policies, rows) => {
-    expect(recoveryRows(answers, policies, MAX_AGE)).toEqual(rows);
+    const byName = new Map((policies ?? []).map((p) => [p.metadata?.name ?? '', p]));
+    const { rows: got } = recoveryRows({
+      source: 'lookback',
+      records: vectorRows(answers.known),
+      backupAge: vectorRows(answers.backupAge),
+      exportAge: vectorRows(answers.exportAge),
+      policies: byName,
+      maxAgeSeconds: MAX_AGE,
+    });
+    expect(got).toEqual(rows);
   });
 });

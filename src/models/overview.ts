@@ -1,24 +1,27 @@
 /**
  * What the Overview shows, as pure functions of the query answers and the
  * Policy list: the row types its tables render, and the decisions (which
- * failure source to trust, whether a recovery point is late).
+ * failure source to trust, which recovery source to read, whether a recovery
+ * point is late).
  */
 import {
   actionCountsByStatus,
+  catalogHistorySeconds,
   lastFailureTimestamp,
   metricPresent,
   newFailedActions,
   newFailedActionsFromCounters,
+  recoveryFromRecords,
   recoveryPointAgeSeconds,
   retainedFailedActions,
   secondsToDuration,
-  withoutRecoveryPoint,
   CATALOG_ACTIONS,
   type ActionFilter,
 } from '../promql';
+import { RECORD_ROWS } from '../promql/recovery';
 import type { KastenPluginConfig } from './plugin-config';
 import { recoveryPointVerdict, type KastenPolicy, type RecoveryPointVerdict } from './policy';
-import { vectorRows } from './prometheus/parse';
+import { vectorRows, type VectorRow } from './prometheus/parse';
 import type { PromQueryState, PromResult } from './prometheus/types';
 
 export interface FailureRow {
@@ -39,6 +42,12 @@ export interface RecoveryRow {
   expectedSeconds?: number;
 }
 
+/**
+ * Where the recovery ages came from: the recording rules (one cheap query, any age), or the
+ * look-back over the metrics Prometheus still holds (`historySeconds` of them).
+ */
+export type RecoverySource = 'records' | 'lookback';
+
 export type PolicyAccess = 'loading' | 'ok' | 'forbidden' | 'error';
 
 export type OverviewKey =
@@ -48,9 +57,10 @@ export type OverviewKey =
   | 'lastFailure'
   | 'backupAge'
   | 'exportAge'
-  | 'noBackup'
   | 'counterFailures'
-  | 'catalogPresent';
+  | 'catalogPresent'
+  | 'recoveryRecords'
+  | 'catalogHistory';
 
 export interface OverviewData {
   queries: Record<OverviewKey, string>;
@@ -61,6 +71,12 @@ export interface OverviewData {
   failureSource: 'catalog' | 'counters';
   retained: FailureRow[];
   recovery: RecoveryRow[];
+  /** Undefined until the records query answered. */
+  recoverySource?: RecoverySource;
+  /** Seconds of metrics the ages are drawn from (measured, not assumed). */
+  recoveryHistorySeconds?: number;
+  /** The state the recovery table waits on: the records query, or the look-back once it is the source. */
+  recoveryState: PromQueryState;
   policyAccess: PolicyAccess;
   catalogPresent: boolean | undefined;
 }
@@ -77,7 +93,10 @@ export const recoveryPointLookback = (recoveryPointMaxAgeSeconds: number): strin
   // Whole seconds whatever the configured age (a fraction made secondsToDuration throw during render).
   secondsToDuration(Math.max(Math.ceil(2 * recoveryPointMaxAgeSeconds), 86400));
 
-/** The nine queries of one Overview refresh. */
+/** The look-back queries: sent only when the records are absent, since they cost seconds at thousands of policies. */
+export const LOOKBACK_KEYS: ReadonlySet<OverviewKey> = new Set(['backupAge', 'exportAge', 'catalogHistory']);
+
+/** The queries of one Overview refresh: the look-back ones (LOOKBACK_KEYS) only go out without the records. */
 export const overviewQueries = (
   config: KastenPluginConfig,
   windowDuration: string,
@@ -92,9 +111,10 @@ export const overviewQueries = (
     lastFailure: lastFailureTimestamp(config, windowDuration, f),
     backupAge: recoveryPointAgeSeconds(config, rpLookback, 'backup', f),
     exportAge: recoveryPointAgeSeconds(config, rpLookback, 'export', f),
-    noBackup: withoutRecoveryPoint(config, rpLookback, 'backup', f),
     counterFailures: newFailedActionsFromCounters(config, windowDuration, f),
     catalogPresent: metricPresent(config, CATALOG_ACTIONS),
+    recoveryRecords: recoveryFromRecords(config, f),
+    catalogHistory: catalogHistorySeconds(config, rpLookback),
   };
 };
 
@@ -102,7 +122,6 @@ export const overviewQueries = (
 const keepFailureRow = (r: { value: number }): boolean => !(r.value <= 0);
 
 const key3 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.type ?? ''}\u0000${l.exported_namespace ?? ''}`;
-const key2 = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.exported_namespace ?? ''}`;
 
 export const statusCountRows = (data: PromResult | undefined): Array<{ status: string; count: number }> =>
   vectorRows(data)
@@ -182,37 +201,67 @@ export const policyAccessOf = (loaded: boolean, error: unknown): PolicyAccess =>
   return loaded ? 'ok' : 'loading';
 };
 
-/** One row per policy and application namespace, oldest backup first, each with its verdict. */
-export const recoveryRows = (
-  answers: { backupAge: PromResult | undefined; exportAge: PromResult | undefined; noBackup: PromResult | undefined },
-  policies: KastenPolicy[] | undefined,
-  recoveryPointMaxAgeSeconds: number,
-): RecoveryRow[] => {
-  const policyByName = new Map<string, KastenPolicy>();
-  for (const p of Array.isArray(policies) ? policies : []) if (p.metadata?.name) policyByName.set(p.metadata.name, p);
+const pairKey = (l: Record<string, string>) => `${l.policy ?? ''}\u0000${l.exported_namespace ?? ''}`;
 
-  const recoveryMap = new Map<string, RecoveryRow>();
+export interface RecoveryInputs {
+  source: RecoverySource;
+  /** The answer of `recoveryFromRecords`: its `known` rows serve both sources. */
+  records: VectorRow[];
+  /** The look-back answers (source 'lookback'). */
+  backupAge: VectorRow[];
+  exportAge: VectorRow[];
+  /** Seconds of catalog history (look-back), from `catalogHistorySeconds`. */
+  catalogHistorySeconds?: number;
+  policies: Map<string, KastenPolicy>;
+  maxAgeSeconds: number;
+}
+
+/**
+ * One row per policy and application namespace the catalog knows, never dropped for lack of a
+ * success: the age is then undefined and the verdict says whether the history is long enough to
+ * call it a failure (see `recoveryPointVerdict`).
+ */
+export const recoveryRows = (input: RecoveryInputs): { rows: RecoveryRow[]; historySeconds?: number } => {
+  const map = new Map<string, RecoveryRow>();
   const rowFor = (labels: Record<string, string>): RecoveryRow => {
-    const k = key2(labels);
-    let row = recoveryMap.get(k);
+    const k = pairKey(labels);
+    let row = map.get(k);
     if (!row) {
       row = { policy: labels.policy ?? '', namespace: labels.exported_namespace ?? '', verdict: 'unknown' };
-      recoveryMap.set(k, row);
+      map.set(k, row);
     }
     return row;
   };
-  for (const r of vectorRows(answers.backupAge)) rowFor(r.labels).backupAgeSeconds = r.value;
-  // Kasten files some retired exports under an empty application namespace; such a row is not an application.
-  for (const r of vectorRows(answers.exportAge))
-    if (r.labels.exported_namespace) rowFor(r.labels).exportAgeSeconds = r.value;
-  for (const r of vectorRows(answers.noBackup)) rowFor(r.labels);
-  const recovery = [...recoveryMap.values()].map((row) => {
-    const policy = policyByName.get(row.policy);
-    const { verdict, expectedSeconds } = recoveryPointVerdict(row.backupAgeSeconds, policy, recoveryPointMaxAgeSeconds);
+  let historySeconds: number | undefined = input.catalogHistorySeconds;
+  if (input.source === 'records') {
+    historySeconds = undefined;
+    for (const r of input.records) {
+      const kind = r.labels.kcp_row;
+      if (kind === RECORD_ROWS.history) historySeconds = r.value;
+      else if (kind === RECORD_ROWS.known) rowFor(r.labels);
+      else if (kind === RECORD_ROWS.age && r.labels.exported_namespace) {
+        if (r.labels.type === 'backup') rowFor(r.labels).backupAgeSeconds = r.value;
+        else if (r.labels.type === 'export') rowFor(r.labels).exportAgeSeconds = r.value;
+      }
+    }
+  } else {
+    for (const r of input.records) if (r.labels.kcp_row === RECORD_ROWS.known) rowFor(r.labels);
+    for (const r of input.backupAge) rowFor(r.labels).backupAgeSeconds = r.value;
+    // Kasten files some retired exports under an empty application namespace; such a row is not an application.
+    for (const r of input.exportAge) if (r.labels.exported_namespace) rowFor(r.labels).exportAgeSeconds = r.value;
+  }
+  const rows = [...map.values()].map((row) => {
+    const policy = input.policies.get(row.policy);
+    const { verdict, expectedSeconds } = recoveryPointVerdict(
+      row.backupAgeSeconds,
+      policy,
+      input.maxAgeSeconds,
+      historySeconds,
+    );
     return { ...row, frequency: policy?.spec?.frequency, verdict, expectedSeconds };
   });
-  recovery.sort((a, b) => (b.backupAgeSeconds ?? Infinity) - (a.backupAgeSeconds ?? Infinity));
-  return recovery;
+  rows.sort((a, b) => (b.backupAgeSeconds ?? Infinity) - (a.backupAgeSeconds ?? Infinity));
+  return { rows, historySeconds };
 };
 
 /** Everything the Overview shows, from one round of answers and the Policy watch. */
@@ -221,7 +270,20 @@ export const shapeOverview = (
   states: Record<OverviewKey, PromQueryState>,
   watch: PolicyWatch,
   recoveryPointMaxAgeSeconds: number,
+  recoverySource: RecoverySource | undefined,
 ): OverviewData => {
+  const policies = new Map<string, KastenPolicy>();
+  for (const p of Array.isArray(watch.policies) ? watch.policies : [])
+    if (p.metadata?.name) policies.set(p.metadata.name, p);
+  const recovery = recoveryRows({
+    source: recoverySource ?? 'records',
+    records: vectorRows(states.recoveryRecords.data),
+    backupAge: vectorRows(states.backupAge.data),
+    exportAge: vectorRows(states.exportAge.data),
+    catalogHistorySeconds: vectorRows(states.catalogHistory.data)[0]?.value,
+    policies,
+    maxAgeSeconds: recoveryPointMaxAgeSeconds,
+  });
   const catalogPresent = catalogPresence(states.catalogPresent.data, states.catalogPresent.warnings);
   const failures = newFailureRows({
     newFailures: states.newFailures.data,
@@ -236,12 +298,25 @@ export const shapeOverview = (
     newFailures: failures.rows,
     failureSource: failures.source,
     retained: retainedFailureRows(states.retained.data),
-    recovery: recoveryRows(
-      { backupAge: states.backupAge.data, exportAge: states.exportAge.data, noBackup: states.noBackup.data },
-      watch.policies,
-      recoveryPointMaxAgeSeconds,
-    ),
+    recovery: recovery.rows,
+    recoverySource,
+    recoveryHistorySeconds: recovery.historySeconds,
+    // The table waits on the records query, or on the look-back once that is the source.
+    recoveryState:
+      recoverySource === 'lookback'
+        ? states.backupAge
+        : recoverySource === 'records'
+          ? states.recoveryRecords
+          : { ...states.recoveryRecords, loading: true },
     policyAccess: policyAccessOf(watch.loaded, watch.error),
     catalogPresent,
   };
 };
+
+/** Which recovery source the records answer points to: the records when their history row is there. */
+export const recoverySourceOf = (records: PromResult | undefined): RecoverySource | undefined =>
+  records === undefined
+    ? undefined
+    : vectorRows(records).some((r) => r.labels.kcp_row === RECORD_ROWS.history)
+      ? 'records'
+      : 'lookback';

@@ -45,7 +45,7 @@
  *   move them into recording rules.
  */
 import { type ActionFilter, type KastenQueryConfig } from './config';
-import { checkDuration, selector, type Matcher } from './escape';
+import { checkDuration, durationSeconds, selector, type Matcher } from './escape';
 
 export const CATALOG_ACTIONS = 'catalog_actions_count';
 export const FAILED_STATUSES = 'failed|cancelled';
@@ -154,22 +154,11 @@ export const actionHistory = (cfg: KastenQueryConfig, filter?: ActionFilter): st
 
 const RECOVERY_KEY = ['policy', 'exported_namespace'] as const;
 
-/**
- * Complete actions, live and retired: for successes only, summed per key by `riseAtStep`. Kasten retires
- * the oldest restore point right after a policy's new backup; counting live records alone would often see
- * no change at all in that scrape and age the recovery point while backups succeed.
+/*
+ * Successes count complete actions live and retired, summed per key by `riseAtStep`: Kasten retires
+ * the oldest restore point right after a policy's new backup; counting live records alone would often
+ * see no change at all in that scrape and age the recovery point while backups succeed.
  */
-const successSelectorWithRetired = (
-  cfg: KastenQueryConfig,
-  actionType: RecoveryActionType,
-  filter?: ActionFilter,
-): string =>
-  selector(CATALOG_ACTIONS, [
-    kastenNamespaceMatcher(cfg),
-    ['type', '=', actionType],
-    ['status', '=', 'complete'],
-    ...filterMatchers(filter),
-  ]);
 
 /** Step of the recovery-point look-back: see `recoveryPointResolution`. */
 export const RECOVERY_POINT_STEP = '5m';
@@ -178,28 +167,51 @@ export const RECOVERY_POINT_STEP = '5m';
  * The recovery-point look-back spans a day or more, and at scrape resolution its subquery costs
  * (look-back / step) evaluations over every policy: 25 s at 1000 policies in the benchmark. Live plus
  * retired complete records only fall when Kasten deletes retired records, so a 5m step still sees
- * each success; the time is then exact to 5 minutes, far below any policy's interval. The step is
- * fixed (not derived from the scrape interval) so the chart's alert renders the same text.
+ * each success. The step is fixed (not derived from the scrape interval) so the chart's rules render
+ * the same text; `stepShift` moves the found time back so it stays exact to a scrape.
  */
 export const recoveryPointResolution = (cfg: KastenQueryConfig): KastenQueryConfig => ({
   ...cfg,
   scrapeResolution: RECOVERY_POINT_STEP,
 });
 
-/** Unix seconds of the latest successful `actionType` within `lookback`, per policy and application namespace. */
+/**
+ * A rise found at step t happened after the newest sample before t - step, so at the earliest one
+ * scrape after t - step and at the latest at t. Reporting t - step + scrape (not t) means an age is
+ * never understated by more than one scrape interval, and never overstated by more than the step.
+ */
+const stepShift = (cfg: KastenQueryConfig): string => {
+  const step = durationSeconds(RECOVERY_POINT_STEP);
+  const scrape = durationSeconds(cfg.scrapeResolution);
+  // Printed as two numbers, not their difference, so the chart can substitute the scrape interval.
+  return scrape < step ? ` - ${step} + ${scrape}` : '';
+};
+
+const RECOVERY_STEP_KEY = ['namespace', ...ACTION_KEY] as const;
+
+/**
+ * Unix seconds of the latest successful action of `actionType` (a type or a regex of types) within
+ * `lookback`, per `key` (default: policy and application namespace), exact to a scrape interval.
+ */
 export const lastSuccessTimestamp = (
   cfg: KastenQueryConfig,
   lookback: string,
-  actionType: RecoveryActionType,
+  actionType: RecoveryActionType | 'backup|export',
   filter?: ActionFilter,
-): string =>
-  lastRiseTimestamp(
-    recoveryPointResolution(cfg),
-    successSelectorWithRetired(cfg, actionType, filter),
-    lookback,
-    RECOVERY_KEY,
-    true,
-  );
+  key: readonly string[] = RECOVERY_KEY,
+): string => {
+  const coarse = recoveryPointResolution(cfg);
+  const sel = selector(CATALOG_ACTIONS, [
+    kastenNamespaceMatcher(cfg),
+    ['type', actionType.includes('|') ? '=~' : '=', actionType],
+    ['status', '=', 'complete'],
+    ...filterMatchers(filter),
+  ]);
+  const rises = `timestamp(${riseAtStep(coarse, sel, RECOVERY_STEP_KEY, true)} > 0)`;
+  const newest = `max ${by(key)} (max_over_time(${overWindow(coarse, rises, lookback)}))`;
+  const shift = stepShift(cfg);
+  return shift ? `(${newest}${shift})` : newest;
+};
 
 /**
  * Seconds since the latest successful backup or export, per policy and

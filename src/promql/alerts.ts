@@ -4,10 +4,18 @@
  * Prometheus alert templates (`{{ $labels.x }}`); a Helm template must emit
  * them literally.
  */
-import { newFailedActions, withoutRecoveryPoint } from './actions';
+import { newFailedActions } from './actions';
 import { DEFAULT_RECOVERY_POINT_MAX_AGE_SECONDS, type KastenQueryConfig } from './config';
-import { checkDuration, secondsToDuration } from './escape';
+import { checkDuration } from './escape';
 import { catalogTargetDown } from './health';
+import {
+  DEFAULT_RECORDING,
+  EXPECTED_AGE_RECORD,
+  expectedAgeRecordExpr,
+  recoveryPointTooOld,
+  recoveryRecordingGroups,
+  type RecordingOptions,
+} from './recovery';
 import { catalogPvcUsageHigh, kastenMemoryHigh } from './resources';
 
 export interface KastenAlertRule {
@@ -19,13 +27,12 @@ export interface KastenAlertRule {
   description: string;
 }
 
-export const kastenAlertRules = (
-  cfg: KastenQueryConfig,
-  newFailuresWindow = '10m',
-  recoveryPointMaxAgeSeconds = DEFAULT_RECOVERY_POINT_MAX_AGE_SECONDS,
-): KastenAlertRule[] => {
+/**
+ * The alerts Thanos Ruler evaluates (the memory alert reads the platform's container metrics).
+ * `KastenRecoveryPointTooOld` reads the recording rules and lives with them: `recoveryPointRules`.
+ */
+export const kastenAlertRules = (cfg: KastenQueryConfig, newFailuresWindow = '10m'): KastenAlertRule[] => {
   const window = checkDuration(newFailuresWindow);
-  const maxAge = secondsToDuration(recoveryPointMaxAgeSeconds);
   return [
     {
       alert: 'KastenNewFailedActions',
@@ -35,16 +42,6 @@ export const kastenAlertRules = (
       severity: 'warning',
       summary: 'New failed Kasten {{ $labels.type }} action of policy {{ $labels.policy }}',
       description: `{{ $value }} {{ $labels.type }} action(s) of policy {{ $labels.policy }} for namespace {{ $labels.exported_namespace }} failed or were cancelled in the last ${window}.`,
-    },
-    {
-      alert: 'KastenRecoveryPointTooOld',
-      // "Time since the last successful backup > max age" is "no success within max age"; asking it that way keeps the subquery to max age.
-      expr: withoutRecoveryPoint(cfg, maxAge, 'backup'),
-      for: '10m',
-      severity: 'critical',
-      summary:
-        'No successful Kasten backup of {{ $labels.exported_namespace }} by policy {{ $labels.policy }} in ' + maxAge,
-      description: `Policy {{ $labels.policy }} has no successful backup of namespace {{ $labels.exported_namespace }} in the last ${maxAge}; the newest recovery point is older than that, or none exists.`,
     },
     {
       alert: 'KastenCatalogPvcUsageHigh',
@@ -72,3 +69,50 @@ export const kastenAlertRules = (
     },
   ];
 };
+
+/** Labels of the PrometheusRule holding the recovery-point rules: evaluated inside the user-workload Prometheus. */
+export const LEAF_PROMETHEUS_LABELS = { 'openshift.io/prometheus-rule-evaluation-scope': 'leaf-prometheus' } as const;
+
+export type KastenRecordingRuleSpec = { record: string; expr: string };
+
+export interface RecoveryRuleGroup {
+  name: string;
+  interval: string;
+  rules: Array<KastenRecordingRuleSpec | KastenAlertRule>;
+}
+
+/**
+ * The recovery-point PrometheusRule's groups: the last-success records, each policy's allowed age
+ * (`allowedAges`: policy name -> seconds, 0 = no schedule, never alert) and the alert on them.
+ */
+export const recoveryPointRules = (
+  cfg: KastenQueryConfig,
+  defaultMaxAgeSeconds = DEFAULT_RECOVERY_POINT_MAX_AGE_SECONDS,
+  allowedAges: Record<string, number> = {},
+  opts: RecordingOptions = DEFAULT_RECORDING,
+): RecoveryRuleGroup[] => [
+  ...recoveryRecordingGroups(cfg, opts),
+  {
+    name: 'kasten-recovery-point-alerts',
+    interval: checkDuration(opts.interval),
+    rules: [
+      ...Object.entries(allowedAges)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([policy, seconds]) => ({
+          record: EXPECTED_AGE_RECORD,
+          expr: expectedAgeRecordExpr(cfg, policy, seconds),
+        })),
+      recoveryPointAlert(cfg, defaultMaxAgeSeconds),
+    ],
+  },
+];
+
+export const recoveryPointAlert = (cfg: KastenQueryConfig, defaultMaxAgeSeconds: number): KastenAlertRule => ({
+  alert: 'KastenRecoveryPointTooOld',
+  expr: recoveryPointTooOld(cfg, defaultMaxAgeSeconds),
+  for: '10m',
+  severity: 'critical',
+  summary: 'Kasten backups of {{ $labels.exported_namespace }} by policy {{ $labels.policy }} are older than allowed',
+  description:
+    'Policy {{ $labels.policy }} has no successful backup of namespace {{ $labels.exported_namespace }} within the age its schedule allows (the last one is {{ $value | humanizeDuration }} old, or none was recorded while monitored). On-demand and paused policies never fire.',
+});

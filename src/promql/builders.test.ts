@@ -48,8 +48,11 @@ const rise = (sel: string, ns = 'kasten-io', step = '30s') =>
 /** Successes add live and retired records per key, so a retention retirement in the same scrape cannot hide a new backup. */
 const SUM_KEY =
   'sum by (policy, type, exported_namespace, status) (max by (policy, type, exported_namespace, status, liveness)';
-const riseLiveAndRetired = (sel: string, ns = 'kasten-io', step = '30s') =>
-  `clamp_min(${SUM_KEY} (last_over_time(${sel}[5m]))) - (${SUM_KEY} (last_over_time(${sel}[5m] offset ${step}))) or (${SUM_KEY} (last_over_time(${sel}[5m]))) * 0 and on () group(last_over_time(catalog_actions_count{namespace="${ns}"}[5m] offset ${step})))), 0)`;
+/** The recovery look-back keeps the Kasten namespace in its key, so the recording rules can use it too. */
+const NS_SUM_KEY =
+  'sum by (namespace, policy, type, exported_namespace, status) (max by (namespace, policy, type, exported_namespace, status, liveness)';
+const riseLiveAndRetired = (sel: string, ns = 'kasten-io', step = '30s', sumKey = SUM_KEY) =>
+  `clamp_min(${sumKey} (last_over_time(${sel}[5m]))) - (${sumKey} (last_over_time(${sel}[5m] offset ${step}))) or (${sumKey} (last_over_time(${sel}[5m]))) * 0 and on () group(last_over_time(catalog_actions_count{namespace="${ns}"}[5m] offset ${step})))), 0)`;
 const ALL_COMPLETE_BACKUP = 'catalog_actions_count{namespace="kasten-io",type="backup",status="complete"}';
 
 describe('recovery-point resolution', () => {
@@ -105,25 +108,28 @@ describe('action builders', () => {
     [
       'lastSuccessTimestamp',
       lastSuccessTimestamp(cfg, '7d', 'backup'),
-      `max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(ALL_COMPLETE_BACKUP, 'kasten-io', '5m')} > 0)[7d:5m] offset -1ms))`,
+      // the 5m step minus one 30s scrape: an age is never understated by more than a scrape.
+      `(max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(ALL_COMPLETE_BACKUP, 'kasten-io', '5m', NS_SUM_KEY)} > 0)[7d:5m] offset -1ms)) - 300 + 30)`,
     ],
     [
       'recoveryPointAgeSeconds',
       recoveryPointAgeSeconds(cfg, '7d', 'export'),
-      `time() - max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(
+      `time() - (max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(
         'catalog_actions_count{namespace="kasten-io",type="export",status="complete"}',
         'kasten-io',
         '5m',
-      )} > 0)[7d:5m] offset -1ms))`,
+        NS_SUM_KEY,
+      )} > 0)[7d:5m] offset -1ms)) - 300 + 30)`,
     ],
     [
       'withoutRecoveryPoint',
       withoutRecoveryPoint(cfg, '26h', 'backup'),
-      `(group by (policy, exported_namespace) (catalog_actions_count{namespace="kasten-io",type="backup",liveness!="retired"}) unless on (policy, exported_namespace) max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(
+      `(group by (policy, exported_namespace) (catalog_actions_count{namespace="kasten-io",type="backup",liveness!="retired"}) unless on (policy, exported_namespace) (max by (policy, exported_namespace) (max_over_time(timestamp(${riseLiveAndRetired(
         ALL_COMPLETE_BACKUP,
         'kasten-io',
         '5m',
-      )} > 0)[26h:5m] offset -1ms))) and on () group(last_over_time(catalog_actions_count{namespace="kasten-io"}[5m] offset 26h))`,
+        NS_SUM_KEY,
+      )} > 0)[26h:5m] offset -1ms)) - 300 + 30)) and on () group(last_over_time(catalog_actions_count{namespace="kasten-io"}[5m] offset 26h))`,
     ],
     [
       'newFailedActionsFromCounters',

@@ -4,3 +4,4 @@ export * from './actions';
 export * from './resources';
 export * from './health';
 export * from './alerts';
+export * from './recovery';

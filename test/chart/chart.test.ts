@@ -8,7 +8,13 @@ import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { chartQueriesText, CHART_QUERIES_FILE } from '../../scripts/gen-chart-rules';
 import { actionCountsByStatus, newFailedActions } from '../../src/promql/actions';
-import { kastenAlertRules } from '../../src/promql/alerts';
+import {
+  LEAF_PROMETHEUS_LABELS,
+  kastenAlertRules,
+  recoveryPointRules,
+  type KastenAlertRule,
+  type KastenRecordingRuleSpec,
+} from '../../src/promql/alerts';
 import { DEFAULT_QUERY_CONFIG, type KastenQueryConfig } from '../../src/promql/config';
 import { kastenTargetsUp } from '../../src/promql/health';
 import { kastenCpuCores, kastenMemoryBytes, pvcUsedPercent } from '../../src/promql/resources';
@@ -550,7 +556,10 @@ describe('Kasten wiring', () => {
         { monitoring: { servicemonitorEditor: { enabled: true, groups: ['g'] } } },
         ['ClusterRole/servicemonitor-editor', 'RoleBinding/servicemonitor-editor'],
       ],
-      [{ monitoring: { prometheusRule: { enabled: true } } }, [`PrometheusRule/${PLUGIN}`]],
+      [
+        { monitoring: { prometheusRule: { enabled: true } } },
+        [`PrometheusRule/${PLUGIN}`, `PrometheusRule/${PLUGIN}-recovery-points`],
+      ],
       [{ monitoring: { dashboard: { enabled: true } } }, ['ConfigMap/kasten-dashboard-kcp']],
     ];
     const names = new Set(render().map((o) => `${o.kind}/${o.metadata.name}`));
@@ -572,8 +581,8 @@ describe('Kasten wiring', () => {
     expect(only(objects, 'NetworkPolicy', 'allow-openshift-user-workload-monitoring').metadata.namespace).toBe(
       CUSTOM_NS,
     );
-    const rule = only(objects, 'PrometheusRule');
-    for (const expr of findKey(rule.spec, 'expr')) expect(expr).toContain(`namespace="${CUSTOM_NS}"`);
+    for (const rule of objects.filter((o) => o.kind === 'PrometheusRule'))
+      for (const expr of findKey(rule.spec, 'expr')) expect(expr).toContain(`namespace="${CUSTOM_NS}"`);
     expect(pluginConfig(objects)).toMatchObject({ kastenNamespace: CUSTOM_NS });
     const dashboard = JSON.parse(only(objects, 'ConfigMap', 'kasten-dashboard-kcp').data!['kasten.json']!) as {
       panels: Array<{ targets: Array<{ expr: string }> }>;
@@ -631,13 +640,35 @@ describe('alert rules come from src/promql', () => {
     (_name, values, cfg, window, maxAge) => {
       const objects = render({
         ...values,
-        monitoring: { ...((values.monitoring as Values | undefined) ?? {}), prometheusRule: { enabled: true } },
+        monitoring: {
+          ...((values.monitoring as Values | undefined) ?? {}),
+          prometheusRule: { enabled: true, recoveryPoint: { policies: { 'weekly-policy': 665880, 'on-demand': 0 } } },
+        },
       });
-      const rule = only(objects, 'PrometheusRule');
+      const rule = only(objects, 'PrometheusRule', PLUGIN);
       expect(rule.metadata.namespace).toBe(cfg.kastenNamespace);
       const groups = (rule.spec as { groups: Array<{ name: string; rules: Array<Record<string, unknown>> }> }).groups;
       expect(groups.map((g) => g.name)).toEqual(['kasten']);
-      const expected = kastenAlertRules(cfg, window, maxAge).map((r) => ({
+      const recovery = only(objects, 'PrometheusRule', `${PLUGIN}-recovery-points`);
+      expect(recovery.metadata.namespace).toBe(cfg.kastenNamespace);
+      expect(recovery.metadata.labels).toMatchObject(LEAF_PROMETHEUS_LABELS);
+      const asRendered = (r: KastenAlertRule | KastenRecordingRuleSpec) =>
+        'alert' in r
+          ? {
+              alert: r.alert,
+              expr: r.expr,
+              for: r.for,
+              labels: { severity: r.severity },
+              annotations: { summary: r.summary, description: r.description },
+            }
+          : r;
+      expect(recovery.spec).toEqual({
+        groups: recoveryPointRules(cfg, maxAge, { 'weekly-policy': 665880, 'on-demand': 0 }).map((g) => ({
+          ...g,
+          rules: g.rules.map(asRendered),
+        })),
+      });
+      const expected = kastenAlertRules(cfg, window).map((r) => ({
         alert: r.alert,
         expr: r.expr,
         for: r.for,
@@ -649,8 +680,9 @@ describe('alert rules come from src/promql', () => {
   );
 
   test('additional labels reach every alert', () => {
-    const rule = only(render(ALL_ON), 'PrometheusRule');
-    for (const labels of findKey(rule.spec, 'labels'))
+    const rules = render(ALL_ON).filter((o) => o.kind === 'PrometheusRule');
+    expect(rules).toHaveLength(2);
+    for (const labels of rules.flatMap((rule) => findKey(rule.spec, 'labels')))
       expect(labels).toMatchObject({ team: 'storage', severity: expect.stringMatching(/^(warning|critical)$/) });
   });
 

@@ -105,10 +105,10 @@ seccompProfile:
 {{- index . 1
   | replace "__KASTEN_NAMESPACE__" $v.kasten.namespace
   | replace "__SCRAPE_RESOLUTION__" $v.monitoring.scrapeInterval
+  | replace "__SCRAPE_SECONDS__" (toString (div (int64 (include "kcp.durationMs" $v.monitoring.scrapeInterval)) 1000))
   | replace "__NEW_FAILURES_WINDOW_RANGE__" (include "kcp.rangeMs" (include "kcp.durationMs" $t.newFailuresWindow))
   | replace "__NEW_FAILURES_WINDOW__" $t.newFailuresWindow
-  | replace "__RECOVERY_POINT_MAX_AGE_RANGE__" (include "kcp.rangeMs" (mul (int64 $t.recoveryPointMaxAgeSeconds) 1000))
-  | replace "__RECOVERY_POINT_MAX_AGE__" (include "kcp.secondsToDuration" $t.recoveryPointMaxAgeSeconds)
+  | replace "__RECOVERY_POINT_MAX_AGE_SECONDS__" (toString (int64 $t.recoveryPointMaxAgeSeconds))
   | replace "__MEMORY_THRESHOLD_BYTES__" (toJson $t.memoryThresholdBytes)
   | replace "__CATALOG_PVC_USED_PERCENT_THRESHOLD__" (toJson $t.catalogPvcUsedPercentThreshold)
   | replace "__CPU_THRESHOLD_CORES__" (toJson $t.cpuThresholdCores) -}}

@@ -78,9 +78,25 @@ const FULL: Partial<Record<OverviewKey, unknown>> = {
     [{ policy: 'paused-one', exported_namespace: 'hr' }, 999999],
   ]),
   exportAge: vector([[{ policy: 'nightly', exported_namespace: 'shop' }, 5000]]),
-  noBackup: vector([[{ policy: 'new-policy', exported_namespace: 'fresh' }, 1]]),
+  // No `history` row: the recording rules are absent, so the page falls back to the look-back.
+  recoveryRecords: vector([[{ policy: 'new-policy', exported_namespace: 'fresh', kcp_row: 'known' }, 1]]),
+  catalogHistory: vector([[{}, 7 * 86400]]),
   catalogPresent: vector([[{}, 1]]),
 };
+
+/** The same cluster with the recording rules installed: one query answers the whole table. */
+const RECORDED: Partial<Record<OverviewKey, unknown>> = {
+  recoveryRecords: vector([
+    [{ policy: 'nightly', exported_namespace: 'shop', type: 'backup', kcp_row: 'age' }, 3000],
+    [{ policy: 'nightly', exported_namespace: 'shop', type: 'export', kcp_row: 'age' }, 5000],
+    [{ policy: 'weekly', exported_namespace: 'hr', type: 'backup', kcp_row: 'age' }, 3 * 86400],
+    [{ policy: 'nightly', exported_namespace: 'shop', kcp_row: 'known' }, 1],
+    [{ policy: 'new-policy', exported_namespace: 'fresh', kcp_row: 'known' }, 1],
+    [{ kcp_row: 'history' }, 36 * 3600],
+  ]),
+  catalogPresent: vector([[{}, 1]]),
+};
+const LOOKBACK_KEYS: OverviewKey[] = ['backupAge', 'exportAge', 'catalogHistory'];
 
 let Q: Record<OverviewKey, string>;
 beforeEach(() => {
@@ -102,12 +118,18 @@ const show = async (
 test('loading: each panel shows a busy skeleton', async () => {
   await show(() => new Promise(() => undefined));
   for (const id of PANELS) expect(panel(id).getByTestId('loading')).toHaveAttribute('aria-busy', 'true');
-  // One round: every overview query, in parallel, on the cluster proxy.
+  // One round: every overview query, in parallel, on the cluster proxy; the costly look-back only
+  // once the records query has said the recording rules are absent.
   expect(
     promRequests()
       .map((r) => r.query)
       .sort(),
-  ).toEqual(Object.values(Q).sort());
+  ).toEqual(
+    (Object.entries(Q) as Array<[OverviewKey, string]>)
+      .filter(([k]) => !LOOKBACK_KEYS.includes(k))
+      .map(([, q]) => q)
+      .sort(),
+  );
 });
 
 test('data shown: counts, new failures with their last failure date, retained failures, recovery verdicts', async () => {
@@ -138,9 +160,23 @@ test('data shown: counts, new failures with their last failure date, retained fa
 
   const recovery = tableRows(screen.getByTestId('recovery-table'));
   expect(recovery).toEqual([
-    ['new-policy', 'fresh', '@daily', 'none seen', 'none seen', 'No successful backup seen'],
-    ['paused-one', 'hr', '@hourly', '11d 13h ago', 'none seen', 'Policy paused'],
-    ['hourly', 'crm', '@hourly', '5h 33m ago', 'none seen', 'Older than expected (1h 16m)'],
+    [
+      'new-policy',
+      'fresh',
+      '@daily',
+      'no success in the last 168 h of metrics',
+      'no success in the last 168 h of metrics',
+      'no success in the last 168 h of metrics',
+    ],
+    ['paused-one', 'hr', '@hourly', '11d 13h ago', 'no success in the last 168 h of metrics', 'Policy paused'],
+    [
+      'hourly',
+      'crm',
+      '@hourly',
+      '5h 33m ago',
+      'no success in the last 168 h of metrics',
+      'Older than expected (1h 16m)',
+    ],
     ['nightly', 'shop', '@daily', '50m ago', '1h 23m ago', 'Within expected interval'],
   ]);
   const verdicts = Array.from(screen.getByTestId('recovery-table').querySelectorAll('[data-status]')).map((e) =>
@@ -161,9 +197,7 @@ test('"no Kasten action has run yet": the seed\'s hint, and each panel\'s own em
   expect(panel('retained-failures').getByTestId('empty')).toHaveTextContent(
     'Kasten holds no failed or cancelled action.',
   );
-  expect(panel('recovery-points').getByTestId('empty')).toHaveTextContent(
-    'No successful backup or export recorded in the look-back window.',
-  );
+  expect(panel('recovery-points').getByTestId('empty')).toHaveTextContent('No policy with backups in the catalog.');
   // Never a zero standing in for "no data".
   expect(screen.queryByText('0')).toBeNull();
 });
@@ -188,7 +222,8 @@ test('NaN and +Inf from Prometheus: rows are kept and say "no value" with the re
     lastFailure: vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, '+Inf']]),
     backupAge: vector([[{ policy: 'hourly', exported_namespace: 'crm' }, 'NaN']]),
     exportAge: emptyVector(),
-    noBackup: emptyVector(),
+    // No record rows: the look-back answers above are the recovery source, and the NaN row is the only one.
+    recoveryRecords: emptyVector(),
   });
   expect(panel('status-counts').getByTestId('status-failed')).toHaveTextContent('no value (NaN)');
   const NAN = 'no value (NaN) Prometheus returned NaN (not a number), for example a division of zero by zero.';
@@ -356,6 +391,42 @@ describe('New failures', () => {
 });
 
 describe('Recovery point age', () => {
+  test('with the recording rules: one query, the source said, no look-back sent, a weekly row kept', async () => {
+    jest
+      .mocked(useK8sWatchResource)
+      .mockReturnValue(
+        watchResult([...policies, { metadata: { name: 'weekly' }, spec: { frequency: '@weekly' } }], true),
+      );
+    await show(RECORDED);
+    expect(panel('recovery-points').getByTestId('recovery-source')).toHaveTextContent(
+      'Source: the recovery-point recording rules',
+    );
+    const sent = promRequests().map((r) => r.query);
+    for (const k of LOOKBACK_KEYS) expect(sent).not.toContain(Q[k]);
+    expect(tableRows(screen.getByTestId('recovery-table'))).toEqual([
+      [
+        'new-policy',
+        'fresh',
+        '@daily',
+        'no success in the last 36 h of metrics',
+        'no success in the last 36 h of metrics',
+        'no success in the last 36 h of metrics',
+      ],
+      ['weekly', 'hr', '@weekly', '3d ago', 'no success in the last 36 h of metrics', 'Within expected interval'],
+      ['nightly', 'shop', '@daily', '50m ago', '1h 23m ago', 'Within expected interval'],
+    ]);
+  });
+
+  test('without the rules and with 24 h of metrics: a daily policy without success cannot be judged yet', async () => {
+    await show({ ...FULL, catalogHistory: vector([[{}, 24 * 3600]]) });
+    expect(panel('recovery-points').getByTestId('recovery-source')).toHaveTextContent(
+      'Source: a look-back over the last 24 h of metrics',
+    );
+    const row = tableRows(screen.getByTestId('recovery-table')).find((r) => r[0] === 'new-policy');
+    expect(row?.[3]).toBe('no success in the last 24 h of metrics');
+    expect(row?.[5]).toBe('Cannot tell: less history than the expected interval (1d 2h)');
+  });
+
   test('Policy resources forbidden: says so, and judges by the configured maximum age', async () => {
     const denied = httpError(403, { message: 'policies.config.kio.kasten.io is forbidden' });
     jest.mocked(useK8sWatchResource).mockReturnValue(watchResult(undefined, false, denied));
@@ -372,7 +443,7 @@ describe('Recovery point age', () => {
       'crm',
       'unknown',
       '5h 33m ago',
-      'none seen',
+      'no success in the last 168 h of metrics',
       'Within expected interval',
     ]);
     expect(rows.find((r) => r[0] === 'paused-one')?.[5]).toBe('Older than expected (1d 2h)');

@@ -4,7 +4,7 @@ import type { OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';
-import { RecoveryPointsTable } from './RecoveryPointsTable';
+import { RecoveryPointsTable, RecoverySourceNote } from './RecoveryPointsTable';
 import { StatusCounts } from './StatusCounts';
 import { FormField } from '../common/FormField';
 
@@ -121,18 +121,24 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
               )
             : t("Time since the last successful backup and export, compared with each policy's frequency.")
         }
-        queries={[
-          { label: t('Backup age'), query: queries.backupAge },
-          { label: t('Export age'), query: queries.exportAge },
-          { label: t('No backup seen'), query: queries.noBackup },
-        ]}
+        queries={
+          data.recoverySource === 'lookback'
+            ? [
+                { label: t('Backup age'), query: queries.backupAge },
+                { label: t('Export age'), query: queries.exportAge },
+                { label: t('Metrics history'), query: queries.catalogHistory },
+                { label: t('Policies and namespaces'), query: queries.recoveryRecords },
+              ]
+            : [{ label: t('Recorded last success'), query: queries.recoveryRecords }]
+        }
       >
+        <RecoverySourceNote source={data.recoverySource} historySeconds={data.recoveryHistorySeconds} />
         <QueryStatus
-          state={states.backupAge}
+          state={data.recoveryState}
           isEmpty={data.recovery.length === 0}
-          empty={<p>{t('No successful backup or export recorded in the look-back window.')}</p>}
+          empty={<p>{t('No policy with backups in the catalog.')}</p>}
         >
-          <RecoveryPointsTable rows={data.recovery} />
+          <RecoveryPointsTable rows={data.recovery} historySeconds={data.recoveryHistorySeconds} />
         </QueryStatus>
       </Panel>
     </div>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { RecoveryRow } from '../../models/overview';
+import type { RecoveryRow, RecoverySource } from '../../models/overview';
 import { formatAge } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
 import { DataTable, type Column } from '../common/DataTable';
@@ -8,10 +8,45 @@ import { StatusText } from '../common/StatusText';
 
 const rowKey = (r: RecoveryRow) => `${r.policy}\u0000${r.namespace}`;
 
+const hours = (seconds: number): number => Math.max(1, Math.floor(seconds / 3600));
+
+/** Says which source the ages come from, and how much history the look-back had. */
+export const RecoverySourceNote: React.FC<{ source?: RecoverySource; historySeconds?: number }> = ({
+  source,
+  historySeconds,
+}) => {
+  const { t } = useKastenTranslation();
+  if (source === undefined) return null;
+  return (
+    <p data-test="recovery-source">
+      {source === 'records'
+        ? t(
+            "Source: the recovery-point recording rules, which keep each policy's last success beyond Prometheus retention (recorded for {{hours}} h).",
+            { hours: hours(historySeconds ?? 0) },
+          )
+        : historySeconds === undefined
+          ? t(
+              'Source: a look-back over the metrics Prometheus holds; the recovery-point recording rules are not installed (see Setup).',
+            )
+          : t(
+              'Source: a look-back over the last {{hours}} h of metrics, all Prometheus holds; the recovery-point recording rules are not installed (see Setup), so older successes are not seen.',
+              { hours: hours(historySeconds) },
+            )}
+    </p>
+  );
+};
+
 /** Time since the last successful backup and export, flagged against the policy's frequency. */
-export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows }) => {
+export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[]; historySeconds?: number }> = ({
+  rows,
+  historySeconds,
+}) => {
   const { t } = useKastenTranslation();
   const columns = React.useMemo((): Column<RecoveryRow>[] => {
+    const noneSeen = (): string =>
+      historySeconds === undefined
+        ? t('none seen')
+        : t('no success in the last {{hours}} h of metrics', { hours: hours(historySeconds) });
     const verdictText = (r: RecoveryRow): React.ReactNode => {
       switch (r.verdict) {
         case 'stale':
@@ -22,7 +57,19 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
             />
           );
         case 'never':
-          return <StatusText status="fail" text={t('No successful backup seen')} />;
+          return <StatusText status="fail" text={noneSeen()} />;
+        case 'unknown':
+          // Without an age the history is too short to judge; with a non-finite age the value itself is the reason.
+          return r.backupAgeSeconds === undefined && r.expectedSeconds !== undefined ? (
+            <StatusText
+              status="unknown"
+              text={t('Cannot tell: less history than the expected interval ({{expected}})', {
+                expected: formatAge(r.expectedSeconds),
+              })}
+            />
+          ) : (
+            <StatusText status="unknown" text={t('Cannot tell')} />
+          );
         case 'paused':
           return <StatusText status="warning" text={t('Policy paused')} />;
         case 'ok':
@@ -51,7 +98,7 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
         sortValue: (r) => r.backupAgeSeconds ?? Number.MAX_SAFE_INTEGER,
         render: (r) =>
           r.backupAgeSeconds === undefined ? (
-            t('none seen')
+            noneSeen()
           ) : Number.isFinite(r.backupAgeSeconds) ? (
             t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) })
           ) : (
@@ -64,7 +111,7 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
         sortValue: (r) => r.exportAgeSeconds ?? Number.MAX_SAFE_INTEGER,
         render: (r) =>
           r.exportAgeSeconds === undefined ? (
-            t('none seen')
+            noneSeen()
           ) : Number.isFinite(r.exportAgeSeconds) ? (
             t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) })
           ) : (
@@ -73,7 +120,7 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
       },
       { id: 'verdict', title: t('Recovery point'), sortValue: (r) => r.verdict, render: verdictText },
     ];
-  }, [t]);
+  }, [t, historySeconds]);
   return (
     <DataTable
       columns={columns}

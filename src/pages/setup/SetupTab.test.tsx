@@ -147,6 +147,7 @@ describe('SetupTab', () => {
       targets: statusOf('scrape-targets'),
       metrics: statusOf('catalog-metrics'),
       alerts: statusOf('alert-rules'),
+      recovery: statusOf('recovery-rules'),
     }).toEqual({
       uwm: 'pass',
       ns: 'pass',
@@ -155,8 +156,9 @@ describe('SetupTab', () => {
       targets: 'pass',
       metrics: 'pass',
       alerts: 'fail',
+      recovery: 'fail',
     });
-    expect(screen.getByText(/5 pass, 1 warnings, 1 failing, 0 cannot tell/)).toBeInTheDocument();
+    expect(screen.getByText(/5 pass, 1 warnings, 2 failing, 0 cannot tell/)).toBeInTheDocument();
     expect(
       promRequests()
         .map((r) => [r.path, r.query])
@@ -189,6 +191,7 @@ describe('SetupTab', () => {
         'Service backup',
         'ServiceMonitor backup',
         'PrometheusRule backup',
+        'Policy backup',
       ]),
     );
   });
@@ -249,7 +252,7 @@ describe('SetupBanner', () => {
     renderWith(<SetupBanner onOpenSetup={onOpenSetup} />);
     await settle();
     expect(screen.getByTestId('setup-banner')).toHaveTextContent(
-      'A monitoring setup check fails: Alert rules installed.',
+      '2 monitoring setup checks fail: Alert rules installed; Recovery-point recording rules installed.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Open Setup to see the fixes' }));
     expect(onOpenSetup).toHaveBeenCalled();

@@ -1,0 +1,90 @@
+/**
+ * The failed and cancelled actions behind a failure row: what the "why it failed" view lists.
+ * Pure: the objects come from src/data/useFailedActions.ts (label-selected, never cluster-wide).
+ */
+import { errorCauseChain, type ErrorCause } from './action-error';
+
+export const POLICY_NAME_LABEL = 'k10.kasten.io/policyName';
+export const APP_NAMESPACE_LABEL = 'k10.kasten.io/appNamespace';
+
+/** The kinds a policy run leaves behind: backups and exports in the application namespace, runs in Kasten's. */
+export const FAILURE_ACTION_KINDS = ['BackupAction', 'ExportAction', 'RunAction'] as const;
+export type FailureActionKind = (typeof FAILURE_ACTION_KINDS)[number];
+
+export interface PolicyActionObject {
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; creationTimestamp?: string };
+  status?: {
+    state?: string;
+    startTime?: string;
+    endTime?: string;
+    error?: unknown;
+    restorePoint?: { name?: string };
+  };
+}
+
+export interface FailedActionRow {
+  kind: string;
+  name: string;
+  namespace: string;
+  state: string;
+  /** Unix seconds, when Kasten wrote them. */
+  start?: number;
+  end?: number;
+  /** Innermost cause first; empty when Kasten wrote no error. */
+  causes: ErrorCause[];
+  restorePoint?: string;
+  /** The action's page in the console. */
+  href: string;
+}
+
+const FAILED_STATES = new Set(['Failed', 'Cancelled']);
+
+const seconds = (iso: string | undefined): number | undefined => {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms / 1000;
+};
+
+/** The console's resource page of an action (group~version~kind), every part URL-encoded. */
+export const actionHref = (kind: string, namespace: string, name: string): string =>
+  `/k8s/ns/${encodeURIComponent(namespace)}/${encodeURIComponent(`actions.kio.kasten.io~v1alpha1~${kind}`)}/${encodeURIComponent(name)}`;
+
+/**
+ * Failed and cancelled actions of `policy` for application namespace `appNamespace` that ended (or,
+ * without an end, started) at or after `sinceSeconds`, newest first. RunActions carry no application
+ * namespace of their own and are kept when labelled with none or with this one.
+ */
+export const failedActionRows = (
+  objects: PolicyActionObject[],
+  policy: string,
+  appNamespace: string,
+  sinceSeconds: number,
+): FailedActionRow[] =>
+  objects
+    .filter((o) => FAILED_STATES.has(o.status?.state ?? ''))
+    .filter((o) => (o.metadata?.labels?.[POLICY_NAME_LABEL] ?? '') === policy)
+    .filter((o) => {
+      const app = o.metadata?.labels?.[APP_NAMESPACE_LABEL];
+      return o.kind === 'RunAction'
+        ? app === undefined || app === appNamespace
+        : (app ?? o.metadata?.namespace) === appNamespace;
+    })
+    .map((o): FailedActionRow => {
+      const kind = o.kind ?? '';
+      const name = o.metadata?.name ?? '';
+      const namespace = o.metadata?.namespace ?? '';
+      return {
+        kind,
+        name,
+        namespace,
+        state: o.status?.state ?? '',
+        start: seconds(o.status?.startTime ?? o.metadata?.creationTimestamp),
+        end: seconds(o.status?.endTime),
+        causes: errorCauseChain(o.status?.error),
+        restorePoint: o.status?.restorePoint?.name || undefined,
+        href: actionHref(kind, namespace, name),
+      };
+    })
+    .filter((r) => (r.end ?? r.start ?? Infinity) >= sinceSeconds)
+    .sort((a, b) => (b.end ?? b.start ?? 0) - (a.end ?? a.start ?? 0));

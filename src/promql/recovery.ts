@@ -1,0 +1,215 @@
+/**
+ * The last success, recorded. Kasten exports no "last successful backup" timestamp, and the
+ * rises of `catalog_actions_count` that reveal one only last as long as Prometheus keeps the
+ * samples (24 h under default user-workload monitoring) while a weekly policy succeeds days
+ * apart. So recording rules keep, per policy, application namespace and action type, the time
+ * of the newest success, and carry it from one evaluation to the next:
+ *
+ * - `LAST_SUCCESS_RECORD` (group interval: `interval`, 1m) = the max of
+ *     the newest rise in the last `detectWindow` (scrape resolution: exact to a scrape),
+ *     its own previous value within `carryGap` (the carry), and
+ *     the hourly look-back record (`LAST_SUCCESS_LOOKBACK_RECORD`).
+ *   A Prometheus restart (or missed evaluations) shorter than `carryGap` loses nothing: the
+ *   previous value is still within reach when evaluation resumes. Longer, the value falls back to
+ *   whatever the look-back still finds in the stored history.
+ * - `LAST_SUCCESS_LOOKBACK_RECORD` (group interval: `lookbackInterval`, 1h): the page's look-back
+ *   query (5 minute step over `lookback`), so successes from before the rules were installed, or
+ *   before a long outage, are found once. Its times are exact to a scrape interval too (see
+ *   `lastSuccessTimestamp`).
+ * - `HISTORY_START_RECORD`: since when successes are known, carried the same way (min instead of
+ *   max), so "no success since T" can be told apart from "no data".
+ *
+ * All records carry the Kasten namespace as `namespace` (kept through `by`), which is what
+ * OpenShift enforces on rules in that namespace anyway. Each record reads its own previous
+ * value: the PrometheusRule must be evaluated by the user-workload Prometheus itself
+ * (`openshift.io/prometheus-rule-evaluation-scope: leaf-prometheus`), never by Thanos Ruler,
+ * whose partial answers would break the chain.
+ */
+import {
+  CATALOG_ACTIONS,
+  RECOVERY_POINT_STEP,
+  catalogActionsSelector,
+  kastenNamespaceMatcher,
+  lastSuccessTimestamp,
+  overWindow,
+  riseAtStep,
+} from './actions';
+import { type ActionFilter, type KastenQueryConfig } from './config';
+import { checkDuration, durationSeconds, escapeLabelValue, promNumber, selector, type Matcher } from './escape';
+import { catalogTargetUp } from './health';
+
+export const LAST_SUCCESS_RECORD = 'kasten:recovery_point:last_success_timestamp_seconds';
+export const LAST_SUCCESS_LOOKBACK_RECORD = 'kasten:recovery_point:last_success_lookback_timestamp_seconds';
+export const HISTORY_START_RECORD = 'kasten:recovery_point:history_start_timestamp_seconds';
+/** Allowed age of a policy's recovery point in seconds; 0 = no schedule (on demand, paused): never alert. */
+export const EXPECTED_AGE_RECORD = 'kasten:policy:recovery_point_allowed_age_seconds';
+
+export const RECOVERY_TYPES = 'backup|export' as const;
+
+export interface RecordingOptions {
+  /** How far back a rise is looked for at each evaluation: several evaluation intervals, so a missed evaluation loses nothing. */
+  detectWindow: string;
+  /** Longest Prometheus outage (restart) the carried value survives. */
+  carryGap: string;
+  /** Look-back of the hourly record that finds successes older than the carry (at install, after a long outage). */
+  lookback: string;
+  /** How long the look-back record's value stays usable: more than its group interval. */
+  lookbackHold: string;
+  /** Evaluation interval of the carrying group. */
+  interval: string;
+  /** Evaluation interval of the look-back group: the expensive query, run rarely. */
+  lookbackInterval: string;
+}
+
+export const DEFAULT_RECORDING: RecordingOptions = {
+  detectWindow: '10m',
+  carryGap: '6h',
+  lookback: '2d',
+  lookbackHold: '2h',
+  interval: '1m',
+  lookbackInterval: '1h',
+};
+
+const RECORD_KEY_LABELS = ['namespace', 'policy', 'exported_namespace', 'type'] as const;
+const RECORD_KEY = RECORD_KEY_LABELS.join(', ');
+
+const nsMatcher = (cfg: KastenQueryConfig): Matcher => kastenNamespaceMatcher(cfg);
+
+const tagged = (expr: string, source: string): string => `label_replace(${expr}, "kcp_source", "${source}", "", "")`;
+
+const recordSelector = (cfg: KastenQueryConfig, record: string, extra: readonly Matcher[] = []): string =>
+  selector(record, [nsMatcher(cfg), ...extra]);
+
+/** Complete actions (live and retired) of both recovery types; see `successSelectorWithRetired` in actions.ts. */
+const successSelector = (cfg: KastenQueryConfig): string =>
+  selector(CATALOG_ACTIONS, [nsMatcher(cfg), ['type', '=~', RECOVERY_TYPES], ['status', '=', 'complete']]);
+
+/** Newest rise of complete records in `window` at scrape resolution, per record key. */
+export const recentSuccessTimestamp = (cfg: KastenQueryConfig, window: string): string =>
+  `max by (${RECORD_KEY}) (max_over_time(${overWindow(
+    cfg,
+    `timestamp(${riseAtStep(cfg, successSelector(cfg), ['namespace', 'policy', 'type', 'exported_namespace', 'status'], true)} > 0)`,
+    window,
+  )}))`;
+
+/** The look-back record: the page's look-back query, by record key (both types at once). */
+export const lastSuccessLookbackRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
+  lastSuccessTimestamp(cfg, opts.lookback, RECOVERY_TYPES, undefined, RECORD_KEY_LABELS);
+
+/** The carrying record: newest recent rise, own previous value, look-back record; the newest wins. */
+export const lastSuccessRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
+  `max by (${RECORD_KEY}) (${[
+    tagged(recentSuccessTimestamp(cfg, opts.detectWindow), 'rise'),
+    tagged(`last_over_time(${recordSelector(cfg, LAST_SUCCESS_RECORD)}[${checkDuration(opts.carryGap)}])`, 'held'),
+    tagged(
+      `last_over_time(${recordSelector(cfg, LAST_SUCCESS_LOOKBACK_RECORD)}[${checkDuration(opts.lookbackHold)}])`,
+      'lookback',
+    ),
+  ].join(' or ')})`;
+
+/**
+ * Earliest catalog sample within `lookback` (the target up), at the recovery step: the start of the
+ * metrics history Prometheus really holds. One series per catalog target, so cheap at any scale.
+ */
+export const catalogHistoryStart = (cfg: KastenQueryConfig, lookback: string): string =>
+  `min by (namespace) (min_over_time(timestamp(${catalogTargetUp(cfg)} == 1)[${checkDuration(lookback)}:${RECOVERY_POINT_STEP}]))`;
+
+/** Since when successes are known: held (min) across evaluations, else the history still stored. */
+export const historyStartRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
+  `min by (namespace) (${[
+    tagged(`last_over_time(${recordSelector(cfg, HISTORY_START_RECORD)}[${checkDuration(opts.carryGap)}])`, 'held'),
+    tagged(catalogHistoryStart(cfg, opts.lookback), 'stored'),
+  ].join(' or ')})`;
+
+export interface RecordingRule {
+  record: string;
+  expr: string;
+}
+
+export interface RecordingGroup {
+  name: string;
+  interval: string;
+  rules: RecordingRule[];
+}
+
+/** The two groups of the leaf-prometheus PrometheusRule. */
+export const recoveryRecordingGroups = (
+  cfg: KastenQueryConfig,
+  opts: RecordingOptions = DEFAULT_RECORDING,
+): RecordingGroup[] => [
+  {
+    name: 'kasten-recovery-point-lookback',
+    interval: checkDuration(opts.lookbackInterval),
+    rules: [{ record: LAST_SUCCESS_LOOKBACK_RECORD, expr: lastSuccessLookbackRecordExpr(cfg, opts) }],
+  },
+  {
+    name: 'kasten-recovery-point',
+    interval: checkDuration(opts.interval),
+    rules: [
+      { record: LAST_SUCCESS_RECORD, expr: lastSuccessRecordExpr(cfg, opts) },
+      { record: HISTORY_START_RECORD, expr: historyStartRecordExpr(cfg, opts) },
+    ],
+  },
+];
+
+/** DNS-1123 names only: a policy name goes into a label value and a YAML document. */
+const POLICY_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/**
+ * One policy's allowed recovery-point age as a constant series (labels namespace, policy), from the
+ * Policy object (Setup's fix) or a Helm override; 0 means "no schedule, never alert".
+ */
+export const expectedAgeRecordExpr = (cfg: KastenQueryConfig, policy: string, allowedAgeSeconds: number): string => {
+  if (!POLICY_NAME.test(policy)) throw new Error(`invalid policy name: ${policy}`);
+  if (!Number.isInteger(allowedAgeSeconds) || allowedAgeSeconds < 0)
+    throw new Error(`allowed age must be a whole number of seconds >= 0: ${allowedAgeSeconds}`);
+  return `label_replace(label_replace(vector(${promNumber(allowedAgeSeconds)}), "policy", "${escapeLabelValue(policy)}", "", ""), "namespace", "${escapeLabelValue(cfg.kastenNamespace)}", "", "")`;
+};
+
+const knownBackupPairs = (cfg: KastenQueryConfig, filter?: ActionFilter): string =>
+  `group by (policy, exported_namespace) (${catalogActionsSelector(cfg, [['type', '=', 'backup']], filter)})`;
+
+/**
+ * The recovery-point alert on the records: per policy and application namespace with backups in the
+ * catalog, the allowed age is the policy's `EXPECTED_AGE_RECORD` (0: never alert) or `defaultMaxAgeSeconds`.
+ * Fires when the last recorded backup is older, or when there is none and successes have been
+ * recorded for longer than the allowed age (so a fresh install, or history shorter than a weekly
+ * interval, stays silent instead of guessing).
+ */
+export const recoveryPointTooOld = (cfg: KastenQueryConfig, defaultMaxAgeSeconds: number): string => {
+  const known = knownBackupPairs(cfg);
+  const allowed = `((${known} * 0 + on (policy) group_left max by (policy) (${recordSelector(cfg, EXPECTED_AGE_RECORD)})) or (${known} * 0 + ${promNumber(defaultMaxAgeSeconds)})) > 0`;
+  const last = `max by (policy, exported_namespace) (${recordSelector(cfg, LAST_SUCCESS_RECORD, [['type', '=', 'backup']])})`;
+  const since = `scalar(time() - min(${recordSelector(cfg, HISTORY_START_RECORD)}))`;
+  return `((time() - ${last}) > on (policy, exported_namespace) (${allowed})) or (((${allowed}) unless on (policy, exported_namespace) ${last}) < ${since})`;
+};
+
+/** Row kinds in `recoveryFromRecords`' answer (label `kcp_row`). */
+export const RECORD_ROWS = { age: 'age', known: 'known', history: 'history' } as const;
+
+/**
+ * Everything the recovery table needs from the records in ONE instant query, whatever the number of
+ * policies: seconds since the last success per policy, namespace and type (`kcp_row="age"`), the
+ * backup pairs the catalog knows (`known`, so a pair without success is never dropped), and the
+ * seconds of history the records cover (`history`). No `history` row: the rules are not installed.
+ */
+export const recoveryFromRecords = (cfg: KastenQueryConfig, filter?: ActionFilter): string => {
+  const pairFilter: Matcher[] = filter?.exportedNamespace
+    ? [['exported_namespace', '=', filter.exportedNamespace]]
+    : [];
+  if (filter?.policy !== undefined) pairFilter.push(['policy', '=', filter.policy]);
+  const age = `time() - max by (policy, exported_namespace, type) (${recordSelector(cfg, LAST_SUCCESS_RECORD, pairFilter)})`;
+  const history = `time() - min(${recordSelector(cfg, HISTORY_START_RECORD)})`;
+  return [
+    `label_replace(${age}, "kcp_row", "${RECORD_ROWS.age}", "", "")`,
+    `label_replace(${knownBackupPairs(cfg, filter)}, "kcp_row", "${RECORD_ROWS.known}", "", "")`,
+    `label_replace(${history}, "kcp_row", "${RECORD_ROWS.history}", "", "")`,
+  ].join(' or ');
+};
+
+/** Seconds of catalog history Prometheus holds within `lookback` (one row), for "no success in the last N h of metrics". */
+export const catalogHistorySeconds = (cfg: KastenQueryConfig, lookback: string): string =>
+  `time() - ${catalogHistoryStart(cfg, lookback)}`;
+
+/** The carry survives outages up to this long; said in the README and the Setup fix. */
+export const carryGapSeconds = (opts: RecordingOptions = DEFAULT_RECORDING): number => durationSeconds(opts.carryGap);
