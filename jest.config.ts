@@ -27,6 +27,7 @@ const config: Config = {
         '\\.css$': '<rootDir>/test/style-stub.ts',
         // Per-icon ESM imports keep the bundle small; jest runs the CommonJS build of the same icons.
         '^@patternfly/react-icons/dist/esm/(.*)$': '@patternfly/react-icons/dist/js/$1',
+        '^@patternfly/react-(core|table)/dist/esm/(.*)$': '@patternfly/react-$1/dist/js/$2',
       },
     }),
     project('promql', ['<rootDir>/test/promql/**/*.test.ts']),

@@ -17,6 +17,8 @@ const config: Configuration = {
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    // PatternFly only needs createPortal from react-dom, which the console does not share: see the shim.
+    alias: { 'react-dom$': path.resolve(__dirname, 'src/shims/react-dom-portal.ts') },
   },
   module: {
     rules: [
