@@ -1,4 +1,3 @@
-import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { render, screen } from '@testing-library/react';
 import { createPortal } from './react-dom-portal';

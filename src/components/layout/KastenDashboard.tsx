@@ -8,7 +8,7 @@ import { useMetricsAccess } from '../../prometheus/MetricsAccessContext';
 import { useKastenConfig } from '../../config/useKastenConfig';
 import { alertingPageUrl } from '../../prometheus/urls';
 import { formatAge } from '../../utils/format';
-import { TabBar, type TabDef } from './TabBar';
+import { TabBar, tabButtonId, type TabDef } from './TabBar';
 import { Toolbar } from './Toolbar';
 import { OverviewTab, HistoryTab, ResourcesTab, SetupTabContainer, SetupBannerContainer } from './tabs';
 
@@ -81,7 +81,7 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
       <div
         role="tabpanel"
         id="kasten-panel"
-        aria-labelledby={`kasten-tab-${tab}`}
+        aria-labelledby={tabButtonId('kasten', tab)}
         className="kasten-console-plugin__tabpanel"
       >
         {tab === 'overview' && (
