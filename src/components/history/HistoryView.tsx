@@ -1,4 +1,6 @@
 import * as React from 'react';
+import { FormSelect } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelect';
+import { FormSelectOption } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelectOption';
 import { useKastenTranslation } from '../../i18n';
 import type { HistoryData } from '../../hooks/useHistoryData';
 import { formatNumber } from '../../utils/format';
@@ -48,20 +50,18 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
   return (
     <div className="kasten-console-plugin__grid">
       <FormField id="kasten-isolate-policy" label={t('Isolate one policy')} className="kasten-console-plugin__filter">
-        <select
+        <FormSelect
           id="kasten-isolate-policy"
           value={policy ?? ''}
-          onChange={(e) => onPolicyChange(e.target.value || undefined)}
+          onChange={(_e, v) => onPolicyChange(v || undefined)}
           data-test="isolate-policy"
         >
-          <option value="">{t('All policies')}</option>
-          {policy && !data.policies.includes(policy) && <option value={policy}>{policy}</option>}
+          <FormSelectOption value="" label={t('All policies')} />
+          {policy && !data.policies.includes(policy) && <FormSelectOption value={policy} label={policy} />}
           {data.policies.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
+            <FormSelectOption key={p} value={p} label={p} />
           ))}
-        </select>
+        </FormSelect>
       </FormField>
       <CountChartPanel
         id="history-status"

@@ -1,4 +1,11 @@
 import * as React from 'react';
+import { Table } from '@patternfly/react-table/dist/esm/components/Table/Table';
+import { Thead } from '@patternfly/react-table/dist/esm/components/Table/Thead';
+import { Tbody } from '@patternfly/react-table/dist/esm/components/Table/Tbody';
+import { Tr } from '@patternfly/react-table/dist/esm/components/Table/Tr';
+import { Th } from '@patternfly/react-table/dist/esm/components/Table/Th';
+import { Td } from '@patternfly/react-table/dist/esm/components/Table/Td';
+import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { useKastenTranslation } from '../../i18n';
 import type { ResourcesData } from '../../hooks/useResourcesData';
 import type { VectorRow } from '../../prometheus/parse';
@@ -17,14 +24,14 @@ const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: numb
 }) => {
   const { t, i18n } = useKastenTranslation();
   return (
-    <tr className="pf-v6-c-table__tr" data-test={`pvc-${name}`}>
-      <th className="pf-v6-c-table__th" scope="row">
+    <Tr data-test={`pvc-${name}`}>
+      <Th scope="row" dataLabel={t('Volume')}>
         {name}
-      </th>
-      <td className="pf-v6-c-table__td">
+      </Th>
+      <Td dataLabel={t('Used')} modifier="nowrap">
         {used === undefined ? t('No data') : `${formatNumber(used, i18n.language, 1)}%`}
-      </td>
-      <td className="pf-v6-c-table__td">
+      </Td>
+      <Td dataLabel={t('Status')} modifier="wrap">
         {used === undefined ? (
           <span className="kasten-console-plugin__muted">{absentHint}</span>
         ) : used > warnAbove ? (
@@ -32,8 +39,8 @@ const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: numb
         ) : (
           <StatusText status="pass" text={t('At most {{limit}}% used', { limit: warnAbove })} />
         )}
-      </td>
-    </tr>
+      </Td>
+    </Tr>
   );
 };
 
@@ -128,22 +135,15 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
         ]}
       >
         <QueryStatus state={states.catalogPvc} isEmpty={false} empty={null}>
-          <table className="pf-v6-c-table pf-m-compact">
-            <caption className="pf-v6-screen-reader">{t('Kasten volumes')}</caption>
-            <thead className="pf-v6-c-table__thead">
-              <tr className="pf-v6-c-table__tr">
-                <th className="pf-v6-c-table__th" scope="col">
-                  {t('Volume')}
-                </th>
-                <th className="pf-v6-c-table__th" scope="col">
-                  {t('Used')}
-                </th>
-                <th className="pf-v6-c-table__th" scope="col">
-                  {t('Status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="pf-v6-c-table__tbody">
+          <Table variant="compact" aria-label={t('Kasten volumes')} role="table">
+            <Thead>
+              <Tr>
+                <Th modifier="wrap">{t('Volume')}</Th>
+                <Th modifier="wrap">{t('Used')}</Th>
+                <Th modifier="wrap">{t('Status')}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               <PvcRow
                 name="catalog"
                 used={data.pvcUsedPercent.catalog}
@@ -162,8 +162,8 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
                 warnAbove={80}
                 absentHint={t('Not scraped: add a ServiceMonitor for component: logging.')}
               />
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </QueryStatus>
         <QueryStatus state={states.catalogPvcHistory} isEmpty={data.history.catalogPvc.length === 0} empty={noData}>
           <LazyChart
@@ -186,11 +186,15 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
           { label: t('Licence'), query: queries.license },
         ]}
       >
-        <h3 className="kasten-console-plugin__subtitle">{t('Application compliance')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Application compliance')}
+        </Title>
         <QueryStatus state={states.compliance} isEmpty={data.compliance.length === 0} empty={<p>{controllerHint}</p>}>
           <Counts rows={data.compliance} labelOf={(r) => r.labels.state ?? ''} testId="compliance" />
         </QueryStatus>
-        <h3 className="kasten-console-plugin__subtitle">{t('Policies')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Policies')}
+        </Title>
         <QueryStatus state={states.policies} isEmpty={data.policies.length === 0} empty={<p>{controllerHint}</p>}>
           <Counts
             rows={data.policies}
@@ -198,7 +202,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             testId="policies"
           />
         </QueryStatus>
-        <h3 className="kasten-console-plugin__subtitle">{t('Profiles')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Profiles')}
+        </Title>
         <QueryStatus state={states.profiles} isEmpty={data.profiles.length === 0} empty={<p>{controllerHint}</p>}>
           <Counts
             rows={data.profiles}
@@ -206,7 +212,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             testId="profiles"
           />
         </QueryStatus>
-        <h3 className="kasten-console-plugin__subtitle">{t('Licence')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Licence')}
+        </Title>
         <QueryStatus
           state={states.license}
           isEmpty={data.licenseCompliant === undefined}
