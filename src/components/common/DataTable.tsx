@@ -29,6 +29,15 @@ const OVERSCAN = 6;
  * aria-rowcount/aria-rowindex keep the full size known to screen readers.
  * Headers wrap rather than truncate, so a narrow column never cuts its title.
  */
+export interface DataTableProps<R> {
+  columns: Column<R>[];
+  rows: R[];
+  rowKey: (row: R) => string;
+  caption: string;
+  initialSort?: { id: string; desc: boolean };
+  testId: string;
+}
+
 export function DataTable<R>({
   columns,
   rows,
@@ -36,14 +45,7 @@ export function DataTable<R>({
   caption,
   initialSort,
   testId,
-}: {
-  columns: Column<R>[];
-  rows: R[];
-  rowKey: (row: R) => string;
-  caption: string;
-  initialSort?: { id: string; desc: boolean };
-  testId: string;
-}): React.ReactElement {
+}: DataTableProps<R>): React.ReactElement {
   const [sort, setSort] = React.useState(initialSort ?? { id: columns[0]?.id ?? '', desc: false });
   const [scrollTop, setScrollTop] = React.useState(0);
 

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { FailureRow } from '../../hooks/useOverviewData';
 import { formatDateTime, formatNumber } from '../../utils/format';
-import { DataTable, type Column } from '../common/DataTable';
+import type { Column } from '../common/DataTable';
+import { LazyDataTable } from '../common/LazyDataTable';
 
 const rowKey = (r: FailureRow) => `${r.policy}\u0000${r.type}\u0000${r.namespace}`;
 
@@ -56,7 +57,7 @@ export const FailuresTable: React.FC<{
     return cols;
   }, [t, i18n.language, countTitle, withLast]);
   return (
-    <DataTable
+    <LazyDataTable
       columns={columns}
       rows={rows}
       rowKey={rowKey}

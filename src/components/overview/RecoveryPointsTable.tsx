@@ -2,7 +2,8 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow } from '../../hooks/useOverviewData';
 import { formatAge } from '../../utils/format';
-import { DataTable, type Column } from '../common/DataTable';
+import type { Column } from '../common/DataTable';
+import { LazyDataTable } from '../common/LazyDataTable';
 import { StatusText } from '../common/StatusText';
 
 const rowKey = (r: RecoveryRow) => `${r.policy}\u0000${r.namespace}`;
@@ -62,7 +63,7 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[] }> = ({ rows })
     ];
   }, [t]);
   return (
-    <DataTable
+    <LazyDataTable
       columns={columns}
       rows={rows}
       rowKey={rowKey}

@@ -1,48 +1,17 @@
 import * as React from 'react';
-import { Table } from '@patternfly/react-table/dist/esm/components/Table/Table';
-import { Thead } from '@patternfly/react-table/dist/esm/components/Table/Thead';
-import { Tbody } from '@patternfly/react-table/dist/esm/components/Table/Tbody';
-import { Tr } from '@patternfly/react-table/dist/esm/components/Table/Tr';
-import { Th } from '@patternfly/react-table/dist/esm/components/Table/Th';
-import { Td } from '@patternfly/react-table/dist/esm/components/Table/Td';
 import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { useKastenTranslation } from '../../i18n';
 import type { ResourcesData } from '../../hooks/useResourcesData';
 import type { VectorRow } from '../../prometheus/parse';
 import { formatBytes, formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
-import { QueryStatus } from '../common/QueryStatus';
+import { LoadingRows, QueryStatus } from '../common/QueryStatus';
 import { StatusText } from '../common/StatusText';
 import { LazyChart } from '../history/LazyChart';
 import { ThresholdValue } from './ThresholdValue';
 
-const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: number; absentHint: string }> = ({
-  name,
-  used,
-  warnAbove,
-  absentHint,
-}) => {
-  const { t, i18n } = useKastenTranslation();
-  return (
-    <Tr data-test={`pvc-${name}`}>
-      <Th scope="row" dataLabel={t('Volume')}>
-        {name}
-      </Th>
-      <Td dataLabel={t('Used')} modifier="nowrap">
-        {used === undefined ? t('No data') : `${formatNumber(used, i18n.language, 1)}%`}
-      </Td>
-      <Td dataLabel={t('Status')} modifier="wrap">
-        {used === undefined ? (
-          <span className="kasten-console-plugin__muted">{absentHint}</span>
-        ) : used > warnAbove ? (
-          <StatusText status="fail" text={t('More than {{limit}}% used', { limit: warnAbove })} />
-        ) : (
-          <StatusText status="pass" text={t('At most {{limit}}% used', { limit: warnAbove })} />
-        )}
-      </Td>
-    </Tr>
-  );
-};
+export const loadVolumesTable = () => import(/* webpackChunkName: "volumes" */ './VolumesTable');
+const VolumesTable = React.lazy(loadVolumesTable);
 
 const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; testId: string }> = ({
   rows,
@@ -135,35 +104,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
         ]}
       >
         <QueryStatus state={states.catalogPvc} isEmpty={false} empty={null}>
-          <Table variant="compact" aria-label={t('Kasten volumes')} role="table">
-            <Thead>
-              <Tr>
-                <Th modifier="wrap">{t('Volume')}</Th>
-                <Th modifier="wrap">{t('Used')}</Th>
-                <Th modifier="wrap">{t('Status')}</Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              <PvcRow
-                name="catalog"
-                used={data.pvcUsedPercent.catalog}
-                warnAbove={thresholds.catalogPvcUsedPercent}
-                absentHint={t('Not scraped: add the ServiceMonitor for the catalog (component: catalog).')}
-              />
-              <PvcRow
-                name="jobs"
-                used={data.pvcUsedPercent.jobs}
-                warnAbove={80}
-                absentHint={t('Not scraped: add a ServiceMonitor for component: jobs.')}
-              />
-              <PvcRow
-                name="logging"
-                used={data.pvcUsedPercent.logging}
-                warnAbove={80}
-                absentHint={t('Not scraped: add a ServiceMonitor for component: logging.')}
-              />
-            </Tbody>
-          </Table>
+          <React.Suspense fallback={<LoadingRows />}>
+            <VolumesTable used={data.pvcUsedPercent} catalogWarnAbove={thresholds.catalogPvcUsedPercent} />
+          </React.Suspense>
         </QueryStatus>
         <QueryStatus state={states.catalogPvcHistory} isEmpty={data.history.catalogPvc.length === 0} empty={noData}>
           <LazyChart
