@@ -5,7 +5,7 @@
 import { type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 import { launchChromium } from '../integration-tests/helpers/browser';
 import * as path from 'path';
-import { QUERY_TIMEOUT_MS } from '../src/prometheus/fetch-round';
+import { QUERY_TIMEOUT_MS } from '../src/data/prometheus/fetch-round';
 
 /** The browser tests' launcher: Debian's Chromium with the flags this machine needs, a fresh profile each time. */
 export const launchBrowser = launchChromium;

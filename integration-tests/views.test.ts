@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Preview } from '../dev/preview';
-import type { KastenPluginConfig } from '../src/config/plugin-config';
+import type { KastenPluginConfig } from '../src/models/plugin-config';
 import { rangeStepSeconds } from '../src/hooks/time-range';
 import { kastenMemoryBytes } from '../src/promql';
 import { actionsByStatusHistory } from '../src/promql/history';

@@ -1,4 +1,4 @@
-import { alignToBlock, pointsEvery, startPrometheus, type PrometheusServer } from '../../test/prometheus/harness';
+import { alignToBlock, pointsEvery, startPrometheus, type PrometheusServer } from '../prometheus/harness';
 import { buildScenario, DEFAULT_SCENARIO, FAILING_NAMESPACE, FAILING_POLICY } from '../simulator/scenario';
 import { startConsole, DEFAULT_PLUGIN_CONFIG, type ConsoleServer } from './server';
 import { parseUser } from './users';

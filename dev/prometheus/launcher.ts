@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { ensurePrometheusInstalled, freePort, launchPrometheus, stopProc } from '../../test/prometheus/harness';
+import { ensurePrometheusInstalled, freePort, launchPrometheus, stopProc } from './harness';
 import { backfill, type BackfillResult } from '../simulator/backfill';
 import type { Scenario } from '../simulator/scenario';
 import { prometheusConfig, scrapeJobs } from './targets';
@@ -79,7 +79,9 @@ export const waitForFirstScrapes = async (url: string, timeoutMs = 60_000): Prom
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`Prometheus at ${url} had not scraped every target after ${timeoutMs / 1000} s: ${pending.join(', ')}`);
+  throw new Error(
+    `Prometheus at ${url} had not scraped every target after ${timeoutMs / 1000} s: ${pending.join(', ')}`,
+  );
 };
 
 export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Promise<PreviewPrometheus> => {

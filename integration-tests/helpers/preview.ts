@@ -17,7 +17,7 @@ import {
   memoryTotalBytes,
 } from '../../dev/simulator/scenario';
 import { launchChromium } from './browser';
-import { parsePluginConfig, PLUGIN_CONFIG_URL, type KastenPluginConfig } from '../../src/config/plugin-config';
+import { parsePluginConfig, PLUGIN_CONFIG_URL, type KastenPluginConfig } from '../../src/models/plugin-config';
 
 /**
  * Story second at which a test file's preview starts. Between 35 s (last of the

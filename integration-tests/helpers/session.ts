@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import type { Preview, PreviewOptions } from '../../dev/preview';
-import type { KastenPluginConfig } from '../../src/config/plugin-config';
+import type { KastenPluginConfig } from '../../src/models/plugin-config';
 import { openPage, type TestPage } from './browser';
 import { pagePluginConfig, startSession } from './preview';
 

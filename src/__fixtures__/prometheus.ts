@@ -4,7 +4,7 @@
  * console's fetch layer throws (its HttpError carries `code`, `response` and
  * the parsed `json`; its TimeoutError names the URL and the limit).
  */
-import type { PromLabels, PromResponse } from '../prometheus/types';
+import type { PromLabels, PromResponse } from '../models/prometheus/types';
 
 export const vector = (samples: Array<[PromLabels, number | string]>, at = 1_700_000_000): PromResponse => ({
   status: 'success',

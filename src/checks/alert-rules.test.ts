@@ -1,6 +1,6 @@
 import { load } from 'js-yaml';
 import { kastenAlertRules } from '../promql';
-import { DEFAULT_PLUGIN_CONFIG } from '../config/plugin-config';
+import { DEFAULT_PLUGIN_CONFIG } from '../models/plugin-config';
 import { checkAlertRules } from './alert-rules';
 import { forbidden, t } from './test-helpers';
 import type { PrometheusRuleObject } from './types';

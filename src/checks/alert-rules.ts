@@ -3,7 +3,7 @@
  * namespace, where user-workload monitoring evaluates it (one labelled
  * `openshift.io/user-monitoring=false` is ignored).
  */
-import type { KastenPluginConfig } from '../config/useKastenConfig';
+import type { KastenPluginConfig } from '../models/plugin-config';
 import { permissionNeeded, readOutcome } from './k8s-access';
 import { USER_MONITORING_LABEL } from './kasten-namespace';
 import { prometheusRuleFix } from './remediation';

@@ -4,7 +4,7 @@
  * `openshift.io/cluster-monitoring=true` (platform monitoring owns it) or
  * `openshift.io/user-monitoring=false` (opted out).
  */
-import type { PromQueryState } from '../prometheus/types';
+import type { PromQueryState } from '../models/prometheus/types';
 import { permissionNeeded, readOutcome } from './k8s-access';
 import { vectorSamples } from './prom-results';
 import { USER_WORKLOAD_NAMESPACE } from './remediation';

@@ -1,4 +1,4 @@
-import type { PromError, PromQueryState, PromVectorSample } from '../prometheus/types';
+import type { PromError, PromQueryState, PromVectorSample } from '../models/prometheus/types';
 import type { Translate } from './types';
 
 /**

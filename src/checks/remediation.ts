@@ -5,7 +5,7 @@
  */
 import type { K8sModel, K8sResourceCommon } from '../console-sdk';
 import { kastenAlertRules } from '../promql';
-import type { KastenPluginConfig } from '../config/useKastenConfig';
+import type { KastenPluginConfig } from '../models/plugin-config';
 import { toYaml, type YamlValue } from './to-yaml';
 import type { LabelSelector } from './types';
 

@@ -4,7 +4,7 @@
  * `catalog_actions_count` stays absent until the first action runs, so
  * "scraped but no action yet" is told apart from "not scraped".
  */
-import type { PromQueryState, PromVectorSample } from '../prometheus/types';
+import type { PromQueryState, PromVectorSample } from '../models/prometheus/types';
 import { describePromError, promOutcome } from './prom-results';
 import type { CheckResult, Translate } from './types';
 

@@ -1,5 +1,5 @@
 /** Shared fixtures for the check tests (not shipped: only *.test.ts import it). */
-import type { PromError, PromLabels, PromQueryState } from '../prometheus/types';
+import type { PromError, PromLabels, PromQueryState } from '../models/prometheus/types';
 
 export const t = (key: string, o?: Record<string, unknown>): string =>
   key.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(o?.[k]));

@@ -4,7 +4,7 @@
  * the Kasten namespace scraped by the user-workload Prometheus, or that
  * Prometheus's own `up` series).
  */
-import type { PromQueryState } from '../prometheus/types';
+import type { PromQueryState } from '../models/prometheus/types';
 import { permissionNeeded, readOutcome } from './k8s-access';
 import { readUserWorkloadSetting } from './monitoring-config';
 import {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { K8sResourceCommon } from '../console-sdk';
-import { KastenProviders } from '../components/layout/KastenProviders';
-import { NamespaceTabBody } from '../components/namespace/NamespaceTabBody';
+import { KastenProviders } from './KastenProviders';
+import { NamespaceTabBody } from './NamespaceTabBody';
 import '../components/kasten.css';
 
 /** The Kasten tab on Namespace and Project details pages: the same views, narrowed to this application namespace. */

@@ -10,7 +10,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { consoleFetchJSON, useAccessReview, type AccessReviewResourceAttributes } from '../console-sdk';
 import { emptyVector } from '../__fixtures__/prometheus';
-import { DEFAULT_PLUGIN_CONFIG, PLUGIN_CONFIG_URL } from '../config/plugin-config';
+import { DEFAULT_PLUGIN_CONFIG, PLUGIN_CONFIG_URL } from '../models/plugin-config';
 import { actionCountsByStatus } from '../promql';
 import {
   answerPrometheus,

@@ -3,8 +3,8 @@ import * as React from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { DocumentTitle } from '../console-sdk';
 import { useKastenTranslation } from '../i18n';
-import { KastenDashboard } from '../components/layout/KastenDashboard';
-import { KastenProviders } from '../components/layout/KastenProviders';
+import { KastenDashboard } from './KastenDashboard';
+import { KastenProviders } from './KastenProviders';
 import '../components/kasten.css';
 
 /** Observe > Kasten, at /kasten and /kasten/ns/:ns (the namespace filter in the URL, as console pages do). */

@@ -14,7 +14,7 @@ import {
   type MetricFixture,
   type PrometheusServer,
   type SeriesFixture,
-} from '../prometheus/harness';
+} from '../../dev/prometheus/harness';
 import { findKey, only, render } from './helm';
 
 jest.setTimeout(120_000);

@@ -10,7 +10,7 @@ import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { freePort } from '../prometheus/harness';
+import { freePort } from '../../dev/prometheus/harness';
 import { only, render, ROOT } from './helm';
 
 jest.setTimeout(60_000);

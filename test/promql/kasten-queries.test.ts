@@ -44,7 +44,7 @@ import {
   type Labels,
   type PrometheusServer,
   type VectorSample,
-} from '../prometheus/harness';
+} from '../../dev/prometheus/harness';
 import { APP, END, GAP_END, MEMORY, POLICY, RESTART, T0, kastenFixture } from '../prometheus/fixtures/kasten-scenarios';
 
 const cfg = DEFAULT_QUERY_CONFIG;

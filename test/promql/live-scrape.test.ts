@@ -9,7 +9,7 @@
  */
 import * as http from 'http';
 import { DEFAULT_QUERY_CONFIG, catalogTargetDown, newFailedActions, type KastenQueryConfig } from '../../src/promql';
-import { freePort, startCounter, startPrometheus, type PrometheusServer } from '../prometheus/harness';
+import { freePort, startCounter, startPrometheus, type PrometheusServer } from '../../dev/prometheus/harness';
 
 const cfg: KastenQueryConfig = { ...DEFAULT_QUERY_CONFIG, scrapeResolution: '1s' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

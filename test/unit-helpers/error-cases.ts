@@ -4,7 +4,7 @@
  * kept verbatim).
  */
 import { httpError, networkError, promErrorBody, timeoutError } from '../../src/__fixtures__/prometheus';
-import type { PromErrorKind } from '../../src/prometheus/types';
+import type { PromErrorKind } from '../../src/models/prometheus/types';
 
 export interface ErrorCase {
   name: string;

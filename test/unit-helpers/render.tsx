@@ -7,11 +7,11 @@ import * as React from 'react';
 import { act, configure, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { consoleFetchJSON, useAccessReview, useK8sWatchResource } from '../../src/console-sdk';
-import { DEFAULT_PLUGIN_CONFIG, PLUGIN_CONFIG_URL, type KastenPluginConfig } from '../../src/config/plugin-config';
-import { KastenConfigContext } from '../../src/config/useKastenConfig';
-import { MetricsAccessContext, type MetricsAccessState } from '../../src/prometheus/MetricsAccessContext';
-import { RefreshContext, useRefreshClock } from '../../src/prometheus/RefreshContext';
-import type { MetricsAccess } from '../../src/prometheus/urls';
+import { DEFAULT_PLUGIN_CONFIG, PLUGIN_CONFIG_URL, type KastenPluginConfig } from '../../src/models/plugin-config';
+import { KastenConfigContext } from '../../src/data/useKastenConfig';
+import { MetricsAccessContext, type MetricsAccessState } from '../../src/data/prometheus/MetricsAccessContext';
+import { RefreshContext, useRefreshClock } from '../../src/data/prometheus/RefreshContext';
+import type { MetricsAccess } from '../../src/data/prometheus/urls';
 
 // The plugin marks elements with `data-test`, as the console does.
 // Generous async timeout: the first chart render loads victory, which is slow on a busy 2-core machine.

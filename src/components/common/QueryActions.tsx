@@ -6,7 +6,7 @@ import { CodeBlockAction } from '@patternfly/react-core/dist/esm/components/Code
 import { CodeBlockCode } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlockCode';
 import { ClipboardCopyButton } from '@patternfly/react-core/dist/esm/components/ClipboardCopy/ClipboardCopyButton';
 import { useKastenTranslation } from '../../i18n';
-import { thanosCurlCommand } from '../../prometheus/curl';
+import { thanosCurlCommand } from '../../models/prometheus/curl';
 import { metricsConsoleUrl } from '../../promql';
 
 export interface PanelQuery {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import '../../../test/unit-helpers/render';
 import { vector } from '../../__fixtures__/prometheus';
-import type { PromQueryState } from '../../prometheus/types';
+import type { PromQueryState } from '../../models/prometheus/types';
 import { QueryStatus } from './QueryStatus';
 
 const data = vector([[{}, 1]]).data;

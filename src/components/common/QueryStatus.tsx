@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
 import { Skeleton } from '@patternfly/react-core/dist/esm/components/Skeleton/Skeleton';
 import { useKastenTranslation } from '../../i18n';
-import type { PromError, PromQueryState } from '../../prometheus/types';
+import type { PromError, PromQueryState } from '../../models/prometheus/types';
 
 export const ErrorMessage: React.FC<{ error: PromError; stale: boolean }> = ({ error, stale }) => {
   const { t } = useKastenTranslation();

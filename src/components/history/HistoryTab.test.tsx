@@ -6,8 +6,9 @@
 import { fireEvent, renderHook, screen, within } from '@testing-library/react';
 import { consoleFetchJSON } from '../../console-sdk';
 import { httpError, matrix, promErrorBody, vector } from '../../__fixtures__/prometheus';
-import { useHistoryData, type HistoryKey } from '../../hooks/useHistoryData';
-import { DEFAULT_PLUGIN_CONFIG } from '../../config/plugin-config';
+import { useHistoryData } from '../../data/useHistoryData';
+import type { HistoryKey } from '../../models/history';
+import { DEFAULT_PLUGIN_CONFIG } from '../../models/plugin-config';
 import { retainedFailuresTopPolicies } from '../../promql/history';
 import {
   answerPrometheus,
@@ -19,7 +20,7 @@ import {
   resetSdkMocks,
   settle,
 } from '../../../test/unit-helpers/render';
-import { HistoryTab } from '../layout/tabs';
+import { HistoryTab } from '../../pages/tabs';
 import { ERROR_CASES } from '../../../test/unit-helpers/error-cases';
 // The chart module up front: React.lazy then resolves at once instead of racing findBy under load.
 import './TimeSeriesChart';

@@ -2,13 +2,13 @@ import * as React from 'react';
 import { FormSelect } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelect';
 import { FormSelectOption } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelectOption';
 import { useKastenTranslation } from '../../i18n';
-import type { HistoryData } from '../../hooks/useHistoryData';
+import type { HistoryData } from '../../models/history';
 import { formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { LazyChart } from './LazyChart';
-import type { SeriesPoints } from '../../prometheus/parse';
-import type { PromQueryState } from '../../prometheus/types';
+import type { SeriesPoints } from '../../models/prometheus/parse';
+import type { PromQueryState } from '../../models/prometheus/types';
 import { FormField } from '../common/FormField';
 
 /** A panel with one chart of whole-number counts, its query in the open and every query state. */

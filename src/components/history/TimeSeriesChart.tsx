@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Chart, ChartAxis, ChartGroup, ChartLine, ChartVoronoiContainer } from '@patternfly/react-charts/victory';
-import type { SeriesPoints } from '../../prometheus/parse';
+import type { SeriesPoints } from '../../models/prometheus/parse';
 // Chart colours and their dark-theme values are CSS variables from PatternFly's chart stylesheet;
 // the console does not promise to load it, so the chart chunk brings it (about 4.5 KiB gzipped).
 import '@patternfly/patternfly/patternfly-charts.css';

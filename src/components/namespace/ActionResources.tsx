@@ -1,33 +1,11 @@
 import * as React from 'react';
-import { useK8sWatchResource, type K8sResourceCommon } from '../../console-sdk';
 import { useKastenTranslation } from '../../i18n';
+import { actionErrorText, actionStateStatus, type KastenAction } from '../../models/actions';
 import { formatDateTime } from '../../utils/format';
 import type { Column } from '../common/DataTable';
 import { LazyDataTable } from '../common/LazyDataTable';
 import { LoadingRows } from '../common/QueryStatus';
 import { StatusText } from '../common/StatusText';
-
-export interface KastenAction extends K8sResourceCommon {
-  status?: { state?: string; startTime?: string; endTime?: string; error?: { message?: string } | string };
-}
-
-const ACTION_KINDS = ['BackupAction', 'ExportAction', 'RestoreAction'] as const;
-const gvk = (kind: string) => ({ group: 'actions.kio.kasten.io', version: 'v1alpha1', kind });
-
-const errorText = (a: KastenAction): string => {
-  const e = a.status?.error;
-  if (!e) return '';
-  return typeof e === 'string' ? e : (e.message ?? '');
-};
-
-const stateStatus = (state: string | undefined) =>
-  state === 'Complete'
-    ? 'pass'
-    : state === 'Failed' || state === 'Cancelled'
-      ? 'fail'
-      : state === 'AttemptFailed'
-        ? 'warning'
-        : 'unknown';
 
 export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ actions }) => {
   const { t, i18n } = useKastenTranslation();
@@ -39,7 +17,7 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
       id: 'state',
       title: t('State'),
       sortValue: (a) => a.status?.state ?? '',
-      render: (a) => <StatusText status={stateStatus(a.status?.state)} text={a.status?.state ?? t('unknown')} />,
+      render: (a) => <StatusText status={actionStateStatus(a.status?.state)} text={a.status?.state ?? t('unknown')} />,
     },
     {
       id: 'end',
@@ -47,7 +25,7 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
       sortValue: (a) => a.status?.endTime ?? a.status?.startTime ?? '',
       render: (a) => (a.status?.endTime ? formatDateTime(Date.parse(a.status.endTime) / 1000, i18n.language) : '—'),
     },
-    { id: 'error', title: t('Error'), sortValue: errorText },
+    { id: 'error', title: t('Error'), sortValue: actionErrorText },
   ];
   if (actions.length === 0) return <p data-test="empty">{t('No Kasten action resources in this namespace.')}</p>;
   return (
@@ -62,25 +40,13 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
   );
 };
 
-/** Kasten's action resources in one namespace, read with the user's own rights (k10-basic covers them). */
-export const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ namespace }) => {
+/** The fallback list with its two other states: a watch that failed, and one still loading. */
+export const ActionResources: React.FC<{ actions: KastenAction[]; loaded: boolean; error: unknown }> = ({
+  actions,
+  loaded,
+  error,
+}) => {
   const { t } = useKastenTranslation();
-  const [backups, bLoaded, bError] = useK8sWatchResource<KastenAction[]>({
-    groupVersionKind: gvk(ACTION_KINDS[0]),
-    namespace,
-    isList: true,
-  });
-  const [exportActions, eLoaded, eError] = useK8sWatchResource<KastenAction[]>({
-    groupVersionKind: gvk(ACTION_KINDS[1]),
-    namespace,
-    isList: true,
-  });
-  const [restores, rLoaded, rError] = useK8sWatchResource<KastenAction[]>({
-    groupVersionKind: gvk(ACTION_KINDS[2]),
-    namespace,
-    isList: true,
-  });
-  const error: unknown = bError ?? eError ?? rError;
   if (error) {
     const msg = error instanceof Error ? error.message : String(error);
     return (
@@ -89,13 +55,6 @@ export const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ name
       </p>
     );
   }
-  if (!bLoaded || !eLoaded || !rLoaded) return <LoadingRows />;
-  const withKind = (list: KastenAction[] | undefined, kind: string) =>
-    (list ?? []).map((a) => ({ ...a, kind: a.kind ?? kind }));
-  const all = [
-    ...withKind(backups, 'BackupAction'),
-    ...withKind(exportActions, 'ExportAction'),
-    ...withKind(restores, 'RestoreAction'),
-  ];
-  return <ActionResourcesView actions={all} />;
+  if (!loaded) return <LoadingRows />;
+  return <ActionResourcesView actions={actions} />;
 };

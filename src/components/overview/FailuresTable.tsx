@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { FailureRow } from '../../hooks/useOverviewData';
+import type { FailureRow } from '../../models/overview';
 import { formatDateTime, formatNumber } from '../../utils/format';
 import type { Column } from '../common/DataTable';
 import { LazyDataTable } from '../common/LazyDataTable';

@@ -13,9 +13,10 @@ import {
   timeoutError,
   vector,
 } from '../../__fixtures__/prometheus';
-import { useOverviewData, type OverviewKey } from '../../hooks/useOverviewData';
+import { useOverviewData } from '../../data/useOverviewData';
+import type { OverviewKey } from '../../models/overview';
 import { formatDateTime } from '../../utils/format';
-import type { KastenPolicy } from '../../utils/policy';
+import type { KastenPolicy } from '../../models/policy';
 import {
   answerPrometheus,
   byKey,
@@ -29,7 +30,7 @@ import {
   type HarnessOptions,
   watchResult,
 } from '../../../test/unit-helpers/render';
-import { OverviewTab } from '../layout/tabs';
+import { OverviewTab } from '../../pages/tabs';
 
 const PANELS = ['status-counts', 'new-failures', 'retained-failures', 'recovery-points'] as const;
 const panel = (id: string) => within(screen.getByTestId(`panel-${id}`));

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { TextInput } from '@patternfly/react-core/dist/esm/components/TextInput/TextInput';
 import { useKastenTranslation } from '../../i18n';
-import type { OverviewData } from '../../hooks/useOverviewData';
+import type { OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';

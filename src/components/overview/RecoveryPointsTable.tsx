@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
-import type { RecoveryRow } from '../../hooks/useOverviewData';
+import type { RecoveryRow } from '../../models/overview';
 import { formatAge } from '../../utils/format';
 import type { Column } from '../common/DataTable';
 import { LazyDataTable } from '../common/LazyDataTable';

@@ -2,7 +2,8 @@
 import { renderHook, screen, within } from '@testing-library/react';
 import { consoleFetchJSON } from '../../console-sdk';
 import { emptyVector, httpError, matrix, promErrorBody, vector } from '../../__fixtures__/prometheus';
-import { useResourcesData, type ResourcesKey } from '../../hooks/useResourcesData';
+import { useResourcesData } from '../../data/useResourcesData';
+import type { ResourcesKey } from '../../models/resources';
 import {
   answerPrometheus,
   byKey,
@@ -13,7 +14,7 @@ import {
   settle,
   type HarnessOptions,
 } from '../../../test/unit-helpers/render';
-import { ResourcesTab } from '../layout/tabs';
+import { ResourcesTab } from '../../pages/tabs';
 import { ERROR_CASES } from '../../../test/unit-helpers/error-cases';
 // The chart module up front: React.lazy then resolves at once instead of racing findBy under load.
 import '../history/TimeSeriesChart';

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { useKastenTranslation } from '../../i18n';
-import type { ResourcesData } from '../../hooks/useResourcesData';
-import type { VectorRow } from '../../prometheus/parse';
+import type { ResourcesData } from '../../models/resources';
+import type { VectorRow } from '../../models/prometheus/parse';
 import { formatBytes, formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { LoadingRows, QueryStatus } from '../common/QueryStatus';

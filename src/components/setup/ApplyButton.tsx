@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button } from '@patternfly/react-core/dist/esm/components/Button/Button';
 import { useKastenTranslation } from '../../i18n';
-import type { ApplyState } from '../../checks/useApplyFix';
+import type { ApplyState } from '../../data/useApplyFix';
 
 export interface ApplyButtonProps {
   /** The access review allows creating the object; without it no button is shown. */

@@ -4,7 +4,7 @@ import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import QuestionCircleIcon from '@patternfly/react-icons/dist/esm/icons/question-circle-icon';
 import { useKastenTranslation } from '../../i18n';
 import type { CheckResult, CheckStatus } from '../../checks/types';
-import { ApplyFix } from './ApplyFix';
+import { ApplyFix } from '../../pages/setup/ApplyFix';
 import { Snippet } from './Snippet';
 
 const LABEL_STATUS = { pass: 'success', warning: 'warning', fail: 'danger', unknown: 'custom' } as const;

@@ -1,0 +1,47 @@
+import * as React from 'react';
+import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { useKastenTranslation } from '../i18n';
+import { useMetricsAccess } from '../data/prometheus/MetricsAccessContext';
+import { useKastenConfig } from '../data/useKastenConfig';
+import { LoadingRows } from '../components/common/QueryStatus';
+import { KastenDashboard } from './KastenDashboard';
+import { ActionResources } from '../components/namespace/ActionResources';
+import { useKastenActions } from '../data/useKastenActions';
+
+/** Kasten's action resources in one namespace, from the user's own watches. */
+const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ namespace }) => {
+  const { actions, loaded, error } = useKastenActions(namespace);
+  return <ActionResources actions={actions} loaded={loaded} error={error} />;
+};
+
+/**
+ * Metrics when the user may read Kasten's series; otherwise (an application
+ * team with rights in its own namespace only) Kasten's action resources in
+ * this namespace through the Kubernetes API, and a note saying so.
+ */
+export const NamespaceTabBody: React.FC<{ namespace?: string }> = ({ namespace }) => {
+  const { t } = useKastenTranslation();
+  const { access, loading } = useMetricsAccess();
+  const { config } = useKastenConfig();
+  if (!namespace) return <p>{t('No namespace selected.')}</p>;
+  if (loading || !access) return <LoadingRows />;
+  if (access.mode === 'none') {
+    return (
+      <>
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          component="p"
+          data-test="metrics-fallback-note"
+          title={t(
+            "Kasten's metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten's action resources in {{namespace}} from the Kubernetes API instead.",
+            { kasten: config.kastenNamespace, namespace },
+          )}
+        />
+        <ActionResourcesContainer namespace={namespace} />
+      </>
+    );
+  }
+  return <KastenDashboard namespace={namespace} />;
+};
