@@ -7,9 +7,17 @@ import { formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { LazyChart } from './LazyChart';
+import type { SeriesTone } from './TimeSeriesChart';
 import type { SeriesPoints } from '../../models/prometheus/parse';
 import type { PromQueryState } from '../../models/prometheus/types';
 import { FormField } from '../common/FormField';
+
+/** Failed and cancelled in PatternFly's danger colours, complete in its success colour; others from the palette. */
+const STATUS_TONES: Record<string, SeriesTone | undefined> = {
+  failed: 'danger',
+  cancelled: 'danger-secondary',
+  complete: 'success',
+};
 
 /** A panel with one chart of whole-number counts, its query in the open and every query state. */
 const CountChartPanel: React.FC<{
@@ -20,7 +28,8 @@ const CountChartPanel: React.FC<{
   series: SeriesPoints[];
   nameOf: (labels: Record<string, string>) => string;
   formatTime: (ms: number) => string;
-}> = ({ id, title, query, state, series, nameOf, formatTime }) => {
+  toneOf?: (labels: Record<string, string>) => SeriesTone | undefined;
+}> = ({ id, title, query, state, series, nameOf, formatTime, toneOf }) => {
   const { t, i18n } = useKastenTranslation();
   return (
     <Panel id={id} title={title} queries={[{ label: title, query }]}>
@@ -32,6 +41,7 @@ const CountChartPanel: React.FC<{
           formatValue={(v) => formatNumber(v, i18n.language, 0)}
           formatTime={formatTime}
           integer
+          toneOf={toneOf}
         />
       </QueryStatus>
     </Panel>
@@ -70,6 +80,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         state={data.states.byStatus}
         series={data.byStatus}
         nameOf={(l) => l.status ?? ''}
+        toneOf={(l) => STATUS_TONES[l.status ?? '']}
         formatTime={formatTime}
       />
       <CountChartPanel
@@ -79,6 +90,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         state={data.states.newPerStep}
         series={data.newPerStep}
         nameOf={() => t('New failures')}
+        toneOf={() => 'danger'}
         formatTime={formatTime}
       />
       <CountChartPanel

@@ -66,6 +66,7 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             series={data.history.memory}
             nameOf={() => t('Working set')}
             formatValue={bytes}
+            binary
             formatTime={formatTime}
             threshold={{ value: thresholds.memoryBytes, label: t('Threshold') }}
           />
