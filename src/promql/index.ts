@@ -4,4 +4,3 @@ export * from './actions';
 export * from './resources';
 export * from './health';
 export * from './alerts';
-export * from './console-url';

@@ -7,7 +7,7 @@ import { CodeBlockCode } from '@patternfly/react-core/dist/esm/components/CodeBl
 import { ClipboardCopyButton } from '@patternfly/react-core/dist/esm/components/ClipboardCopy/ClipboardCopyButton';
 import { useKastenTranslation } from '../../i18n';
 import { thanosCurlCommand } from '../../models/prometheus/curl';
-import { metricsConsoleUrl } from '../../promql';
+import { metricsConsoleUrl } from '../../models/prometheus/console-url';
 
 export interface PanelQuery {
   label: string;

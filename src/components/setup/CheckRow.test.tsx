@@ -3,7 +3,8 @@ import { k8sCreate, useAccessReview } from '../../console-sdk';
 import { networkPolicyFix, NetworkPolicyModel } from '../../checks/remediation';
 import type { CheckResult } from '../../checks/types';
 import axe from 'axe-core';
-import { CheckRow } from './CheckRow';
+import { ApplyFix } from '../../pages/setup/ApplyFix';
+import { CheckRow, type RenderApply } from './CheckRow';
 import { SetupChecksView } from './SetupChecksView';
 
 jest.mock('@openshift-console/dynamic-plugin-sdk');
@@ -18,10 +19,13 @@ const failing: CheckResult = {
   fix: { description: 'Create a NetworkPolicy.', yaml: remedy.yaml, resource: remedy.resource },
 };
 
+// The Setup page's wiring: the Apply control is the container that calls k8sCreate.
+const renderApply: RenderApply = (resource) => <ApplyFix resource={resource} />;
+
 const renderRow = (result: CheckResult = failing) =>
   render(
     <ul>
-      <CheckRow result={result} />
+      <CheckRow result={result} renderApply={renderApply} />
     </ul>,
   );
 const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
@@ -154,6 +158,7 @@ describe('accessibility', () => {
     jest.mocked(useAccessReview).mockReturnValue([true, false]);
     const { container } = render(
       <SetupChecksView
+        renderApply={renderApply}
         results={[
           failing,
           {

@@ -3,8 +3,7 @@ import { Label } from '@patternfly/react-core/dist/esm/components/Label/Label';
 import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import QuestionCircleIcon from '@patternfly/react-icons/dist/esm/icons/question-circle-icon';
 import { useKastenTranslation } from '../../i18n';
-import type { CheckResult, CheckStatus } from '../../checks/types';
-import { ApplyFix } from '../../pages/setup/ApplyFix';
+import type { CheckFix, CheckResult, CheckStatus } from '../../checks/types';
 import { Snippet } from './Snippet';
 
 const LABEL_STATUS = { pass: 'success', warning: 'warning', fail: 'danger', unknown: 'custom' } as const;
@@ -14,8 +13,11 @@ export const useStatusWords = (): Record<CheckStatus, string> => {
   return { pass: t('Pass'), warning: t('Warning'), fail: t('Fail'), unknown: t('Cannot tell') };
 };
 
+/** What renders the Apply control for a fix's resource; the Setup page passes one wired to k8sCreate. */
+export type RenderApply = (resource: NonNullable<CheckFix['resource']>) => React.ReactNode;
+
 /** One check: its status in words and icon, what it looked at, what it found, and the fix. */
-export const CheckRow: React.FC<{ result: CheckResult }> = ({ result }) => {
+export const CheckRow: React.FC<{ result: CheckResult; renderApply?: RenderApply }> = ({ result, renderApply }) => {
   const { t } = useKastenTranslation();
   const words = useStatusWords();
   const titleId = `kasten-check-${result.id}`;
@@ -66,7 +68,7 @@ export const CheckRow: React.FC<{ result: CheckResult }> = ({ result }) => {
               testId="fix-yaml"
             />
           )}
-          {fix.resource && <ApplyFix resource={fix.resource} />}
+          {fix.resource && renderApply?.(fix.resource)}
         </div>
       )}
     </li>

@@ -2,11 +2,15 @@ import * as React from 'react';
 import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { useKastenTranslation } from '../../i18n';
 import type { CheckResult } from '../../checks/types';
-import { CheckRow } from './CheckRow';
+import { CheckRow, type RenderApply } from './CheckRow';
 import './setup.css';
 
 /** The Setup tab's body: a summary line and one row per check. */
-export const SetupChecksView: React.FC<{ results: CheckResult[]; loading: boolean }> = ({ results, loading }) => {
+export const SetupChecksView: React.FC<{ results: CheckResult[]; loading: boolean; renderApply?: RenderApply }> = ({
+  results,
+  loading,
+  renderApply,
+}) => {
   const { t } = useKastenTranslation();
   const count = (s: CheckResult['status']) => results.filter((r) => r.status === s).length;
   return (
@@ -25,7 +29,7 @@ export const SetupChecksView: React.FC<{ results: CheckResult[]; loading: boolea
       </p>
       <ul className="kasten-console-plugin__checks">
         {results.map((r) => (
-          <CheckRow key={r.id} result={r} />
+          <CheckRow key={r.id} result={r} renderApply={renderApply} />
         ))}
       </ul>
     </section>
