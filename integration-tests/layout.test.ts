@@ -107,3 +107,26 @@ test('below the breakpoint the toolbar folds its controls behind a toggle that o
     await tp.close();
   }
 });
+
+test('hovering a chart shows each series’ exact value at that time', async () => {
+  const tp = await openPage(s.browser);
+  try {
+    const { page } = tp;
+    await gotoKasten(page, s.preview.consoleUrl, '/kasten?tab=history');
+    const svg = byTest(page, 'panel-history-status').locator('[data-test="chart"] svg[role="img"]').first();
+    await svg.waitFor();
+    const box = await svg.boundingBox();
+    if (!box) throw new Error('the chart has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    const tooltip = await eventually(async () => {
+      const texts = await svg.locator('text').allTextContents();
+      const hit = texts.find((t) => /^(complete|failed|cancelled|running|[a-z]+): \d+ \(.+\)$/.test(t.trim()));
+      expect(hit).toBeDefined();
+      return hit!;
+    });
+    expect(tooltip).toMatch(/: \d+ \(/);
+    expect(tp.pageErrors).toEqual([]);
+  } finally {
+    await tp.close();
+  }
+});
