@@ -108,8 +108,10 @@ const TimeSeriesChart: React.FC<TimeSeriesChartProps> = ({
         },
       ]
     : named;
-  // The y-axis covers the data and the threshold, up to a round tick.
-  const yTicks = valueTicks(Math.max(0, ...lines.flatMap((l) => l.points.map((p) => p.y))), { integer, binary });
+  // The y-axis covers the data and the threshold, up to a round tick, with a little headroom so a threshold
+  // or a peak never lies on the chart's top edge.
+  const yMax = Math.max(0, ...lines.flatMap((l) => l.points.map((p) => p.y)));
+  const yTicks = valueTicks(yMax * 1.05, { integer, binary });
   const yTop = yTicks[yTicks.length - 1] ?? 1;
   const xTicks = timeTicks(
     minX,
