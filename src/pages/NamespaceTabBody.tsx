@@ -33,11 +33,14 @@ export const NamespaceTabBody: React.FC<{ namespace?: string }> = ({ namespace }
           isInline
           isPlain
           component="p"
-          data-test="metrics-fallback-note"
-          title={t(
-            "Kasten's metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten's action resources in {{namespace}} from the Kubernetes API instead.",
-            { kasten: config.kastenNamespace, namespace },
-          )}
+          title={
+            <span data-test="metrics-fallback-note">
+              {t(
+                "Kasten's metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten's action resources in {{namespace}} from the Kubernetes API instead.",
+                { kasten: config.kastenNamespace, namespace },
+              )}
+            </span>
+          }
         />
         <ActionResourcesContainer namespace={namespace} />
       </>

@@ -35,6 +35,18 @@ const namespaceRoutes = (
   />,
 ];
 
+const XL = '(min-width: 1200px)';
+const useWideWindow = (): boolean => {
+  const [wide, setWide] = React.useState(() => window.matchMedia(XL).matches);
+  React.useEffect(() => {
+    const mq = window.matchMedia(XL);
+    const onChange = () => setWide(mq.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+  return wide;
+};
+
 export const App: React.FC<{ store: PluginStore; preview: PreviewInfo; loadErrors: string[] }> = ({
   store,
   preview,
@@ -52,11 +64,13 @@ export const App: React.FC<{ store: PluginStore; preview: PreviewInfo; loadError
       />
     )),
   );
+  // Like the console, the navigation is folded away below PatternFly's xl breakpoint instead of covering the page.
+  const wide = useWideWindow();
   return (
     <BrowserRouter>
       <div className="pf-v6-c-page">
         <Masthead userName={preview.user.name} />
-        <div className="pf-v6-c-page__sidebar pf-m-expanded">
+        <div className={`pf-v6-c-page__sidebar ${wide ? 'pf-m-expanded' : 'pf-m-collapsed'}`}>
           <div className="pf-v6-c-page__sidebar-body">
             <ObserveNav extensions={extensions} />
           </div>
