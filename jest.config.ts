@@ -5,7 +5,13 @@ const transform: Config['transform'] = {
     'ts-jest',
     {
       // Type errors are caught once by `tsc` (test/repo/static.test.ts); transpiling alone keeps runs fast.
-      tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, isolatedModules: true },
+      tsconfig: {
+        jsx: 'react-jsx',
+        module: 'commonjs',
+        moduleResolution: 'node',
+        esModuleInterop: true,
+        isolatedModules: true,
+      },
     },
   ],
 };
@@ -27,6 +33,7 @@ const config: Config = {
         '\\.css$': '<rootDir>/test/style-stub.ts',
         // Per-icon ESM imports keep the bundle small; jest runs the CommonJS build of the same icons.
         '^@patternfly/react-icons/dist/esm/(.*)$': '@patternfly/react-icons/dist/js/$1',
+        '^@patternfly/react-(core|table|tokens)/dist/esm/(.*)$': '@patternfly/react-$1/dist/js/$2',
       },
     }),
     project('promql', ['<rootDir>/test/promql/**/*.test.ts']),

@@ -105,7 +105,8 @@ export default (env: { console?: string } = {}): Configuration => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.jsx'],
-      alias: target.alias,
+      // PatternFly only needs createPortal from react-dom, which the console does not share: see the shim.
+      alias: { ...target.alias, 'react-dom$': path.resolve(__dirname, 'src/shims/react-dom-portal.ts') },
     },
     resolveLoader: { alias: target.loaderAlias },
     module: {

@@ -40,7 +40,7 @@ const resort = (page: BenchPage['page'], testId: string): Promise<number> =>
     const table = document.querySelector(`[data-test="${testId}"]`) as HTMLElement;
     const times: number[] = [];
     for (const col of ['policy', 'policy', 'namespace', 'count']) {
-      const button = table.querySelector(`[data-test="sort-${col}"]`) as HTMLButtonElement;
+      const button = table.querySelector(`[data-test="sort-${col}"] button`) as HTMLButtonElement;
       const t0 = performance.now();
       button.click();
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

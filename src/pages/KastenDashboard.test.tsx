@@ -168,7 +168,7 @@ describe('tabs and the `tab` param', () => {
     expect(document.activeElement).toBe(screen.getByTestId('tab-history'));
     expect(screen.getByTestId('panel-history-status')).toBeInTheDocument();
     expect(screen.queryByTestId('panel-status-counts')).toBeNull();
-    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'kasten-tab-history');
+    expect(screen.getByRole('tabpanel', { name: 'History' })).toBeInTheDocument();
     fireEvent.keyDown(screen.getByTestId('tab-history'), { key: 'ArrowLeft' });
     await settle();
     expect(params().has('tab')).toBe(false);

@@ -8,7 +8,7 @@ import { useMetricsAccess } from '../data/prometheus/MetricsAccessContext';
 import { useKastenConfig } from '../data/useKastenConfig';
 import { alertingPageUrl } from '../data/prometheus/urls';
 import { formatAge } from '../utils/format';
-import { TabBar, type TabDef } from '../components/layout/TabBar';
+import { TabBar, tabButtonId, type TabDef } from '../components/layout/TabBar';
 import { IgnoredSettingsNote } from '../components/layout/IgnoredSettingsNote';
 import { Toolbar } from '../components/layout/Toolbar';
 import { OverviewTab, HistoryTab, ResourcesTab, SetupTabContainer, SetupBannerContainer } from './tabs';
@@ -88,7 +88,7 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
       <div
         role="tabpanel"
         id="kasten-panel"
-        aria-labelledby={`kasten-tab-${tab}`}
+        aria-labelledby={tabButtonId('kasten', tab)}
         className="kasten-console-plugin__tabpanel"
       >
         {tab === 'overview' && (

@@ -1,3 +1,4 @@
+import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import * as React from 'react';
 import { useLocation, useNavigate, useParams } from '../router';
 import { DocumentTitle } from '../console-sdk';
@@ -23,7 +24,9 @@ const KastenPage: React.FC = () => {
     <KastenProviders>
       <DocumentTitle>{ns ? t('Kasten · {{namespace}}', { namespace: ns }) : t('Kasten')}</DocumentTitle>
       <div className="kasten-console-plugin__page">
-        <h1 className="kasten-console-plugin__title">{t('Kasten')}</h1>
+        <Title headingLevel="h1" className="kasten-console-plugin__title">
+          {t('Kasten')}
+        </Title>
         <p className="kasten-console-plugin__muted">
           {t(
             'Backup health of Veeam Kasten from OpenShift monitoring: failed actions, history, recovery points, resources and setup.',

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
 import { useKastenTranslation } from '../i18n';
 import { useMetricsAccess } from '../data/prometheus/MetricsAccessContext';
 import { useKastenConfig } from '../data/useKastenConfig';
@@ -27,16 +28,20 @@ export const NamespaceTabBody: React.FC<{ namespace?: string }> = ({ namespace }
   if (access.mode === 'none') {
     return (
       <>
-        <div className="pf-v6-c-helper-text" data-test="metrics-fallback-note">
-          <div className="pf-v6-c-helper-text__item pf-m-warning">
-            <span className="pf-v6-c-helper-text__item-text">
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          component="p"
+          title={
+            <span data-test="metrics-fallback-note">
               {t(
                 "Kasten's metrics live in namespace {{kasten}}, which you may not read (it needs cluster-monitoring-view, or view in {{kasten}}). Showing Kasten's action resources in {{namespace}} from the Kubernetes API instead.",
                 { kasten: config.kastenNamespace, namespace },
               )}
             </span>
-          </div>
-        </div>
+          }
+        />
         <ActionResourcesContainer namespace={namespace} />
       </>
     );

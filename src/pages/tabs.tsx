@@ -6,6 +6,8 @@ import { useResourcesData } from '../data/useResourcesData';
 import { useUrlParam } from '../hooks/useTimeRange';
 import { HistoryView } from '../components/history/HistoryView';
 import { usePreloadCharts } from '../components/history/LazyChart';
+import { usePreloadTable } from '../components/common/LazyDataTable';
+import { loadVolumesTable } from '../components/resources/ResourcesView';
 import { OverviewView } from '../components/overview/OverviewView';
 import { ResourcesView } from '../components/resources/ResourcesView';
 
@@ -14,6 +16,7 @@ export const OverviewTab: React.FC<{ windowDuration: string; windowLabel: string
   windowLabel,
   namespace,
 }) => {
+  usePreloadTable();
   const data = useOverviewData(windowDuration, namespace);
   const [filter, setFilter] = useUrlParam('filter');
   return <OverviewView data={data} windowLabel={windowLabel} filter={filter} onFilterChange={setFilter} />;
@@ -37,6 +40,9 @@ export const ResourcesTab: React.FC<{ timeRangeMs: number; endTime?: number; for
   formatTime,
 }) => {
   usePreloadCharts();
+  React.useEffect(() => {
+    void loadVolumesTable();
+  }, []);
   const data = useResourcesData(timeRangeMs, endTime);
   return <ResourcesView data={data} formatTime={formatTime} />;
 };

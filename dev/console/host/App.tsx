@@ -34,6 +34,18 @@ const namespaceRoutes = (
   />,
 ];
 
+const XL = '(min-width: 1200px)';
+const useWideWindow = (): boolean => {
+  const [wide, setWide] = React.useState(() => window.matchMedia(XL).matches);
+  React.useEffect(() => {
+    const mq = window.matchMedia(XL);
+    const onChange = () => setWide(mq.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+  return wide;
+};
+
 export const App: React.FC<{ source: ExtensionSource; preview: PreviewInfo; loadErrors: string[] }> = ({
   source,
   preview,
@@ -51,11 +63,13 @@ export const App: React.FC<{ source: ExtensionSource; preview: PreviewInfo; load
       />
     )),
   );
+  // Like the console, the navigation is folded away below PatternFly's xl breakpoint instead of covering the page.
+  const wide = useWideWindow();
   return (
     <BrowserRouter>
       <div className="pf-v6-c-page">
         <Masthead userName={preview.user.name} />
-        <div className="pf-v6-c-page__sidebar pf-m-expanded">
+        <div className={`pf-v6-c-page__sidebar ${wide ? 'pf-m-expanded' : 'pf-m-collapsed'}`}>
           <div className="pf-v6-c-page__sidebar-body">
             <ObserveNav extensions={extensions} />
           </div>

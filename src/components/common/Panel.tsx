@@ -1,7 +1,13 @@
 import * as React from 'react';
+import { Card } from '@patternfly/react-core/dist/esm/components/Card/Card';
+import { CardHeader } from '@patternfly/react-core/dist/esm/components/Card/CardHeader';
+import { CardTitle } from '@patternfly/react-core/dist/esm/components/Card/CardTitle';
+import { CardBody } from '@patternfly/react-core/dist/esm/components/Card/CardBody';
+import { CardFooter } from '@patternfly/react-core/dist/esm/components/Card/CardFooter';
+import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { QueryActions, type PanelQuery } from './QueryActions';
 
-/** A titled card (PF card classes: the console ships PatternFly's CSS, so no card JS is bundled). */
+/** A titled card, with its queries in the open in the footer. */
 export const Panel: React.FC<{
   id: string;
   title: string;
@@ -9,24 +15,27 @@ export const Panel: React.FC<{
   queries?: PanelQuery[];
   children: React.ReactNode;
 }> = ({ id, title, description, queries, children }) => (
-  <section
-    className="pf-v6-c-card kasten-console-plugin__panel"
+  <Card
+    component="section"
+    id={`${id}-panel`}
+    className="kasten-console-plugin__panel"
     aria-labelledby={`${id}-title`}
     data-test={`panel-${id}`}
+    isCompact
   >
-    <div className="pf-v6-c-card__header">
-      <div className="pf-v6-c-card__title">
-        <h2 className="pf-v6-c-card__title-text" id={`${id}-title`}>
+    <CardHeader>
+      <CardTitle>
+        <Title headingLevel="h2" size="lg" id={`${id}-title`}>
           {title}
-        </h2>
+        </Title>
         {description && <p className="kasten-console-plugin__muted">{description}</p>}
-      </div>
-    </div>
-    <div className="pf-v6-c-card__body">{children}</div>
+      </CardTitle>
+    </CardHeader>
+    <CardBody>{children}</CardBody>
     {queries && queries.length > 0 && (
-      <div className="pf-v6-c-card__footer">
+      <CardFooter>
         <QueryActions queries={queries} panelId={id} />
-      </div>
+      </CardFooter>
     )}
-  </section>
+  </Card>
 );

@@ -1,4 +1,6 @@
 import * as React from 'react';
+import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { Skeleton } from '@patternfly/react-core/dist/esm/components/Skeleton/Skeleton';
 import { useKastenTranslation } from '../../i18n';
 import type { PromError, PromQueryState } from '../../models/prometheus/types';
 
@@ -28,20 +30,28 @@ export const ErrorMessage: React.FC<{ error: PromError; stale: boolean }> = ({ e
         )
       : undefined;
   return (
-    <div className="pf-v6-c-helper-text" role="alert" data-test="query-error" data-error-kind={error.kind}>
-      <div className="pf-v6-c-helper-text__item pf-m-error">
-        <span className="pf-v6-c-helper-text__item-text">
-          <strong>{title}</strong>
+    <Alert
+      variant="danger"
+      isInline
+      isPlain
+      component="p"
+      title={
+        <>
+          {title}
           {error.status !== undefined && ` (HTTP ${error.status})`}: {error.message}
-          {hint && <span className="kasten-console-plugin__block">{hint}</span>}
-          {stale && (
-            <span className="kasten-console-plugin__block">
-              {t('Showing the last data received; it may be out of date.')}
-            </span>
-          )}
+        </>
+      }
+      role="alert"
+      data-test="query-error"
+      data-error-kind={error.kind}
+    >
+      {hint && <span className="kasten-console-plugin__block">{hint}</span>}
+      {stale && (
+        <span className="kasten-console-plugin__block">
+          {t('Showing the last data received; it may be out of date.')}
         </span>
-      </div>
-    </div>
+      )}
+    </Alert>
   );
 };
 
@@ -49,9 +59,12 @@ export const LoadingRows: React.FC<{ rows?: number }> = ({ rows = 3 }) => {
   const { t } = useKastenTranslation();
   return (
     <div aria-busy="true" data-test="loading">
-      <span className="pf-v6-screen-reader">{t('Loading')}</span>
       {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="pf-v6-c-skeleton kasten-console-plugin__skeleton-row" />
+        <Skeleton
+          key={i}
+          className="kasten-console-plugin__skeleton-row"
+          screenreaderText={i === 0 ? t('Loading') : undefined}
+        />
       ))}
     </div>
   );

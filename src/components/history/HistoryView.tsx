@@ -1,14 +1,24 @@
 import * as React from 'react';
+import { FormSelect } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelect';
+import { FormSelectOption } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelectOption';
 import { useKastenTranslation } from '../../i18n';
 import type { HistoryData } from '../../models/history';
 import { formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { LazyChart } from './LazyChart';
+import type { SeriesTone } from './TimeSeriesChart';
 import type { SeriesPoints } from '../../models/prometheus/parse';
 import type { CurlRange } from '../../models/prometheus/curl';
 import type { PromQueryState } from '../../models/prometheus/types';
 import { FormField } from '../common/FormField';
+
+/** Failed and cancelled in PatternFly's danger colours, complete in its success colour; others from the palette. */
+const STATUS_TONES: Record<string, SeriesTone | undefined> = {
+  failed: 'danger',
+  cancelled: 'danger-secondary',
+  complete: 'success',
+};
 
 /** A panel with one chart of whole-number counts, its query in the open and every query state. */
 const CountChartPanel: React.FC<{
@@ -20,7 +30,8 @@ const CountChartPanel: React.FC<{
   series: SeriesPoints[];
   nameOf: (labels: Record<string, string>) => string;
   formatTime: (ms: number) => string;
-}> = ({ id, title, query, range, state, series, nameOf, formatTime }) => {
+  toneOf?: (labels: Record<string, string>) => SeriesTone | undefined;
+}> = ({ id, title, query, range, state, series, nameOf, formatTime, toneOf }) => {
   const { t, i18n } = useKastenTranslation();
   return (
     <Panel id={id} title={title} queries={[{ label: title, query, range }]}>
@@ -32,6 +43,7 @@ const CountChartPanel: React.FC<{
           formatValue={(v) => formatNumber(v, i18n.language, 0)}
           formatTime={formatTime}
           integer
+          toneOf={toneOf}
         />
       </QueryStatus>
     </Panel>
@@ -50,20 +62,18 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
   return (
     <div className="kasten-console-plugin__grid">
       <FormField id="kasten-isolate-policy" label={t('Isolate one policy')} className="kasten-console-plugin__filter">
-        <select
+        <FormSelect
           id="kasten-isolate-policy"
           value={policy ?? ''}
-          onChange={(e) => onPolicyChange(e.target.value || undefined)}
+          onChange={(_e, v) => onPolicyChange(v || undefined)}
           data-test="isolate-policy"
         >
-          <option value="">{t('All policies')}</option>
-          {policy && !data.policies.includes(policy) && <option value={policy}>{policy}</option>}
+          <FormSelectOption value="" label={t('All policies')} />
+          {policy && !data.policies.includes(policy) && <FormSelectOption value={policy} label={policy} />}
           {data.policies.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
+            <FormSelectOption key={p} value={p} label={p} />
           ))}
-        </select>
+        </FormSelect>
       </FormField>
       <CountChartPanel
         range={data.range}
@@ -73,6 +83,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         state={data.states.byStatus}
         series={data.byStatus}
         nameOf={(l) => l.status ?? ''}
+        toneOf={(l) => STATUS_TONES[l.status ?? '']}
         formatTime={formatTime}
       />
       <CountChartPanel
@@ -83,6 +94,7 @@ export const HistoryView: React.FC<HistoryViewProps> = ({ data, policy, onPolicy
         state={data.states.newPerStep}
         series={data.newPerStep}
         nameOf={() => t('New failures')}
+        toneOf={() => 'danger'}
         formatTime={formatTime}
       />
       <CountChartPanel

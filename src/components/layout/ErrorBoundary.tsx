@@ -1,18 +1,27 @@
 import * as React from 'react';
+import { EmptyState } from '@patternfly/react-core/dist/esm/components/EmptyState/EmptyState';
+import { EmptyStateBody } from '@patternfly/react-core/dist/esm/components/EmptyState/EmptyStateBody';
+import { CodeBlock } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlock';
+import { CodeBlockCode } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlockCode';
 import { useKastenTranslation } from '../../i18n';
 
 const Fallback: React.FC<{ error: Error }> = ({ error }) => {
   const { t } = useKastenTranslation();
   return (
-    <div className="pf-v6-c-empty-state" role="alert" data-test="crash">
-      <div className="pf-v6-c-empty-state__content">
-        <h2 className="pf-v6-c-empty-state__title-text">{t('The Kasten page hit an unexpected error')}</h2>
-        <div className="pf-v6-c-empty-state__body">
-          <pre className="kasten-console-plugin__code">{error.message}</pre>
-          {t('Reload the page; if it happens again, report it with this message.')}
-        </div>
-      </div>
-    </div>
+    <EmptyState
+      titleText={t('The Kasten page hit an unexpected error')}
+      headingLevel="h2"
+      status="danger"
+      role="alert"
+      data-test="crash"
+    >
+      <EmptyStateBody>
+        <CodeBlock>
+          <CodeBlockCode>{error.message}</CodeBlockCode>
+        </CodeBlock>
+        {t('Reload the page; if it happens again, report it with this message.')}
+      </EmptyStateBody>
+    </EmptyState>
   );
 };
 

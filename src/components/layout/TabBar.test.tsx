@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import '../../../test/unit-helpers/render';
-import { TabBar } from './TabBar';
+import { TabBar, tabButtonId } from './TabBar';
 
 type K = 'a' | 'b' | 'c';
 const Harness: React.FC = () => {
@@ -35,7 +35,7 @@ test('arrow keys move selection and focus, wrapping at both ends; only the selec
   expect(a).toHaveAttribute('tabindex', '0');
   expect(b).toHaveAttribute('tabindex', '-1');
   expect(a).toHaveAttribute('aria-controls', 'x-panel');
-  expect(a).toHaveAttribute('id', 'x-tab-a');
+  expect(a).toHaveAttribute('id', tabButtonId('x', 'a'));
   a!.focus();
   fireEvent.keyDown(a!, { key: 'ArrowRight' });
   expect(selected()).toEqual(['Beta']);

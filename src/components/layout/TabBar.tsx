@@ -1,4 +1,10 @@
 import * as React from 'react';
+import { Tabs } from '@patternfly/react-core/dist/esm/components/Tabs/Tabs';
+import { Tab } from '@patternfly/react-core/dist/esm/components/Tabs/Tab';
+import { TabTitleText } from '@patternfly/react-core/dist/esm/components/Tabs/TabTitleText';
+
+/** The id PatternFly gives a tab's button, for the panel's aria-labelledby. */
+export const tabButtonId = (idPrefix: string, key: string): string => `pf-tab-${key}-${idPrefix}`;
 
 export interface TabDef<K extends string> {
   key: K;
@@ -6,8 +12,9 @@ export interface TabDef<K extends string> {
 }
 
 /**
- * WAI-ARIA tabs with PatternFly's tab classes: arrow keys move between tabs,
- * only the selected one is in the tab order.
+ * PatternFly tabs that control one panel (`${idPrefix}-panel`) the caller renders. PatternFly leaves
+ * every tab in the tab order; WAI-ARIA tabs put only the selected one there, and arrow keys move
+ * between tabs, which this adds.
  */
 export function TabBar<K extends string>({
   tabs,
@@ -22,45 +29,36 @@ export function TabBar<K extends string>({
   label: string;
   idPrefix: string;
 }): React.ReactElement {
-  const refs = React.useRef<Array<HTMLButtonElement | null>>([]);
+  const ref = React.useRef<HTMLDivElement>(null);
+  // PatternFly names the wrapper, not the tablist; a screen reader announces the tablist's own name.
+  React.useLayoutEffect(() => {
+    ref.current?.querySelector('[role="tablist"]')?.setAttribute('aria-label', label);
+  }, [label]);
   const onKeyDown = (e: React.KeyboardEvent, i: number) => {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!delta) return;
     e.preventDefault();
-    const next = (i + delta + tabs.length) % tabs.length;
-    const tab = tabs[next];
+    const tab = tabs[(i + delta + tabs.length) % tabs.length];
     if (!tab) return;
     onSelect(tab.key);
-    refs.current[next]?.focus();
+    document.getElementById(tabButtonId(idPrefix, tab.key))?.focus();
   };
   return (
-    <div className="pf-v6-c-tabs kasten-console-plugin__tabs">
-      <ul className="pf-v6-c-tabs__list" role="tablist" aria-label={label}>
-        {tabs.map((tab, i) => {
-          const selected = tab.key === active;
-          return (
-            <li key={tab.key} className={`pf-v6-c-tabs__item${selected ? ' pf-m-current' : ''}`} role="presentation">
-              <button
-                ref={(el) => {
-                  refs.current[i] = el;
-                }}
-                type="button"
-                role="tab"
-                id={`${idPrefix}-tab-${tab.key}`}
-                aria-selected={selected}
-                aria-controls={`${idPrefix}-panel`}
-                tabIndex={selected ? 0 : -1}
-                className="pf-v6-c-tabs__link"
-                onClick={() => onSelect(tab.key)}
-                onKeyDown={(e) => onKeyDown(e, i)}
-                data-test={`tab-${tab.key}`}
-              >
-                <span className="pf-v6-c-tabs__item-text">{tab.title}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+    <div ref={ref}>
+      <Tabs className="kasten-console-plugin__tabs" activeKey={active} onSelect={(_e, k) => onSelect(k as K)}>
+        {tabs.map((tab, i) => (
+          <Tab
+            key={tab.key}
+            eventKey={tab.key}
+            title={<TabTitleText>{tab.title}</TabTitleText>}
+            tabContentId={`${idPrefix}-panel`}
+            id={idPrefix}
+            tabIndex={tab.key === active ? 0 : -1}
+            onKeyDown={(e: React.KeyboardEvent) => onKeyDown(e, i)}
+            data-test={`tab-${tab.key}`}
+          />
+        ))}
+      </Tabs>
     </div>
   );
 }

@@ -1,4 +1,14 @@
 import * as React from 'react';
+import { Toolbar as PfToolbar } from '@patternfly/react-core/dist/esm/components/Toolbar/Toolbar';
+import { ToolbarContent } from '@patternfly/react-core/dist/esm/components/Toolbar/ToolbarContent';
+import { ToolbarToggleGroup } from '@patternfly/react-core/dist/esm/components/Toolbar/ToolbarToggleGroup';
+import { ToolbarItem } from '@patternfly/react-core/dist/esm/components/Toolbar/ToolbarItem';
+import { Button } from '@patternfly/react-core/dist/esm/components/Button/Button';
+import { FormSelect } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelect';
+import { FormSelectOption } from '@patternfly/react-core/dist/esm/components/FormSelect/FormSelectOption';
+import { TextInput } from '@patternfly/react-core/dist/esm/components/TextInput/TextInput';
+import FilterIcon from '@patternfly/react-icons/dist/esm/icons/filter-icon';
+import SyncAltIcon from '@patternfly/react-icons/dist/esm/icons/sync-alt-icon';
 import { useKastenTranslation } from '../../i18n';
 import { REFRESH_INTERVALS_MS, TIME_RANGES_MS } from '../../hooks/time-range';
 import { formatAge } from '../../utils/format';
@@ -22,9 +32,9 @@ const toLocalInput = (ms: number): string => {
 };
 
 /**
- * Time range, end time, refresh interval and namespace, as native form
- * controls with PatternFly classes: fully keyboard- and screen-reader-usable,
- * and no dropdown JS (and its react-dom) in the bundle.
+ * Namespace, time range, end time and refresh interval in a PatternFly toolbar: below the xl
+ * breakpoint the controls fold behind a toggle, "Refresh now" stays in reach. The selects are
+ * PatternFly's FormSelect (a native select): keyboard- and screen-reader-ready, no menu to position.
  */
 export const Toolbar: React.FC<ToolbarProps> = (p) => {
   const { t } = useKastenTranslation();
@@ -39,86 +49,81 @@ export const Toolbar: React.FC<ToolbarProps> = (p) => {
       ? [...REFRESH_INTERVALS_MS]
       : [...REFRESH_INTERVALS_MS, p.refreshMs].sort((a, b) => a - b);
   return (
-    <div
-      className="pf-v6-c-toolbar kasten-console-plugin__toolbar"
-      role="toolbar"
-      aria-label={t('Time range and refresh')}
-    >
-      {p.namespace && (
-        <form
-          className="kasten-console-plugin__toolbar-item"
-          onSubmit={(e) => {
-            e.preventDefault();
-            p.namespace?.onChange(nsDraft.trim() || undefined);
-          }}
-        >
-          <label htmlFor="kasten-namespace" className="pf-v6-c-form__label">
-            <span className="pf-v6-c-form__label-text">{t('Application namespace')}</span>
-          </label>
-          <span className="pf-v6-c-form-control">
-            <input
-              id="kasten-namespace"
-              value={nsDraft}
-              placeholder={t('All namespaces')}
-              onChange={(e) => setNsDraft(e.target.value)}
-              onBlur={() => p.namespace?.onChange(nsDraft.trim() || undefined)}
-              data-test="namespace-filter"
-            />
-          </span>
-        </form>
-      )}
-      <FormField id="kasten-time-range" label={t('Time range')} className="kasten-console-plugin__toolbar-item">
-        <select
-          id="kasten-time-range"
-          value={p.timeRangeMs}
-          onChange={(e) => p.onTimeRange(Number(e.target.value))}
-          data-test="time-range"
-        >
-          {ranges.map((ms) => (
-            <option key={ms} value={ms}>
-              {t('Last {{range}}', { range: formatAge(ms / 1000) })}
-            </option>
-          ))}
-        </select>
-      </FormField>
-      <FormField
-        id="kasten-end-time"
-        label={t('Ending at (empty: now)')}
-        className="kasten-console-plugin__toolbar-item"
-      >
-        <input
-          id="kasten-end-time"
-          type="datetime-local"
-          value={p.endTime ? toLocalInput(p.endTime) : ''}
-          onChange={(e) => p.onEndTime(e.target.value ? new Date(e.target.value).getTime() : undefined)}
-          data-test="end-time"
-        />
-      </FormField>
-      <FormField id="kasten-refresh" label={t('Refresh')} className="kasten-console-plugin__toolbar-item">
-        <select
-          id="kasten-refresh"
-          value={p.refreshMs ?? 0}
-          onChange={(e) => p.onRefresh(Number(e.target.value) || null)}
-          data-test="refresh-interval"
-        >
-          <option value={0}>{t('Refresh off')}</option>
-          {intervals.map((ms) => (
-            <option key={ms} value={ms}>
-              {t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
-            </option>
-          ))}
-        </select>
-      </FormField>
-      <div className="kasten-console-plugin__toolbar-item kasten-console-plugin__toolbar-item--end">
-        <button
-          type="button"
-          className="pf-v6-c-button pf-m-secondary"
-          onClick={p.onRefreshNow}
-          data-test="refresh-now"
-        >
-          {t('Refresh now')}
-        </button>
-      </div>
-    </div>
+    <PfToolbar className="kasten-console-plugin__toolbar" role="toolbar" aria-label={t('Time range and refresh')}>
+      <ToolbarContent>
+        <ToolbarToggleGroup toggleIcon={<FilterIcon />} breakpoint="xl" data-test="toolbar-controls">
+          {p.namespace && (
+            <ToolbarItem>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  p.namespace?.onChange(nsDraft.trim() || undefined);
+                }}
+              >
+                <FormField id="kasten-namespace" label={t('Application namespace')}>
+                  <TextInput
+                    id="kasten-namespace"
+                    value={nsDraft}
+                    placeholder={t('All namespaces')}
+                    onChange={(_e, v) => setNsDraft(v)}
+                    onBlur={() => p.namespace?.onChange(nsDraft.trim() || undefined)}
+                    data-test="namespace-filter"
+                  />
+                </FormField>
+              </form>
+            </ToolbarItem>
+          )}
+          <ToolbarItem>
+            <FormField id="kasten-time-range" label={t('Time range')}>
+              <FormSelect
+                id="kasten-time-range"
+                value={p.timeRangeMs}
+                onChange={(_e, v) => p.onTimeRange(Number(v))}
+                data-test="time-range"
+              >
+                {ranges.map((ms) => (
+                  <FormSelectOption key={ms} value={ms} label={t('Last {{range}}', { range: formatAge(ms / 1000) })} />
+                ))}
+              </FormSelect>
+            </FormField>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormField id="kasten-end-time" label={t('Ending at (empty: now)')}>
+              <TextInput
+                id="kasten-end-time"
+                type="datetime-local"
+                value={p.endTime ? toLocalInput(p.endTime) : ''}
+                onChange={(_e, v) => p.onEndTime(v ? new Date(v).getTime() : undefined)}
+                data-test="end-time"
+              />
+            </FormField>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormField id="kasten-refresh" label={t('Refresh')}>
+              <FormSelect
+                id="kasten-refresh"
+                value={p.refreshMs ?? 0}
+                onChange={(_e, v) => p.onRefresh(Number(v) || null)}
+                data-test="refresh-interval"
+              >
+                <FormSelectOption value={0} label={t('Refresh off')} />
+                {intervals.map((ms) => (
+                  <FormSelectOption
+                    key={ms}
+                    value={ms}
+                    label={t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
+                  />
+                ))}
+              </FormSelect>
+            </FormField>
+          </ToolbarItem>
+        </ToolbarToggleGroup>
+        <ToolbarItem alignSelf="end" align={{ default: 'alignEnd' }}>
+          <Button variant="secondary" icon={<SyncAltIcon />} onClick={p.onRefreshNow} data-test="refresh-now">
+            {t('Refresh now')}
+          </Button>
+        </ToolbarItem>
+      </ToolbarContent>
+    </PfToolbar>
   );
 };

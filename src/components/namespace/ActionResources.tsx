@@ -2,7 +2,8 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import { actionErrorText, actionStateStatus, type KastenAction } from '../../models/actions';
 import { formatDateTime } from '../../utils/format';
-import { DataTable, type Column } from '../common/DataTable';
+import type { Column } from '../common/DataTable';
+import { LazyDataTable } from '../common/LazyDataTable';
 import { LoadingRows } from '../common/QueryStatus';
 import { StatusText } from '../common/StatusText';
 
@@ -28,7 +29,7 @@ export const ActionResourcesView: React.FC<{ actions: KastenAction[] }> = ({ act
   ];
   if (actions.length === 0) return <p data-test="empty">{t('No Kasten action resources in this namespace.')}</p>;
   return (
-    <DataTable
+    <LazyDataTable
       columns={columns}
       rows={actions}
       rowKey={(a) => `${a.kind ?? ''}/${a.metadata?.name ?? ''}`}

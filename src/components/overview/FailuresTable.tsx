@@ -3,7 +3,8 @@ import { useKastenTranslation } from '../../i18n';
 import type { FailureRow } from '../../models/overview';
 import { formatDateTime, formatNumber } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
-import { DataTable, type Column } from '../common/DataTable';
+import type { Column } from '../common/DataTable';
+import { LazyDataTable } from '../common/LazyDataTable';
 
 const rowKey = (r: FailureRow) => `${r.policy}\u0000${r.type}\u0000${r.namespace}`;
 
@@ -59,7 +60,7 @@ export const FailuresTable: React.FC<{
     return cols;
   }, [t, i18n.language, countTitle, withLast]);
   return (
-    <DataTable
+    <LazyDataTable
       columns={columns}
       rows={rows}
       rowKey={rowKey}

@@ -340,9 +340,9 @@ describe('New failures', () => {
   test('sortable: clicking a header re-sorts the rows', async () => {
     await show(FULL);
     const table = screen.getByTestId('new-failures-table');
-    fireEvent.click(within(table).getByTestId('sort-policy'));
+    fireEvent.click(within(within(table).getByTestId('sort-policy')).getByRole('button'));
     expect(tableRows(table).map((r) => r[0])).toEqual(['hourly', 'nightly']);
-    fireEvent.click(within(table).getByTestId('sort-policy'));
+    fireEvent.click(within(within(table).getByTestId('sort-policy')).getByRole('button'));
     expect(tableRows(table).map((r) => r[0])).toEqual(['nightly', 'hourly']);
   });
 

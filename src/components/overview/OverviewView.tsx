@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { TextInput } from '@patternfly/react-core/dist/esm/components/TextInput/TextInput';
 import { useKastenTranslation } from '../../i18n';
 import type { OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
@@ -59,11 +60,11 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
           label={t('Filter by policy, action type or namespace')}
           className="kasten-console-plugin__filter"
         >
-          <input
+          <TextInput
             id="kasten-failure-filter"
             type="search"
             value={filter ?? ''}
-            onChange={(e) => onFilterChange(e.target.value)}
+            onChange={(_e, v) => onFilterChange(v)}
             data-test="failure-filter"
           />
         </FormField>

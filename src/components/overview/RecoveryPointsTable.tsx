@@ -3,7 +3,8 @@ import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow, RecoverySource } from '../../models/overview';
 import { formatAge } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
-import { DataTable, type Column } from '../common/DataTable';
+import type { Column } from '../common/DataTable';
+import { LazyDataTable } from '../common/LazyDataTable';
 import { StatusText } from '../common/StatusText';
 
 const rowKey = (r: RecoveryRow) => `${r.policy}\u0000${r.namespace}`;
@@ -122,7 +123,7 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[]; historySeconds
     ];
   }, [t, historySeconds]);
   return (
-    <DataTable
+    <LazyDataTable
       columns={columns}
       rows={rows}
       rowKey={rowKey}

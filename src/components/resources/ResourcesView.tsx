@@ -1,50 +1,18 @@
 import * as React from 'react';
+import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { useKastenTranslation } from '../../i18n';
 import type { ResourcesData } from '../../models/resources';
 import { nonFiniteReason, type VectorRow } from '../../models/prometheus/parse';
 import { formatBytes, formatNumber } from '../../utils/format';
 import { Panel } from '../common/Panel';
-import { QueryStatus } from '../common/QueryStatus';
-import { thresholdVerdict } from '../../models/threshold';
+import { LoadingRows, QueryStatus } from '../common/QueryStatus';
 import { MetricValue, NoValue } from '../common/MetricValue';
 import { StatusText } from '../common/StatusText';
 import { LazyChart } from '../history/LazyChart';
 import { ThresholdValue } from './ThresholdValue';
 
-const PvcRow: React.FC<{ name: string; used: number | undefined; warnAbove: number; absentHint: string }> = ({
-  name,
-  used,
-  warnAbove,
-  absentHint,
-}) => {
-  const { t, i18n } = useKastenTranslation();
-  const verdict = thresholdVerdict(used, warnAbove);
-  return (
-    <tr className="pf-v6-c-table__tr" data-test={`pvc-${name}`}>
-      <th className="pf-v6-c-table__th" scope="row">
-        {name}
-      </th>
-      <td className="pf-v6-c-table__td">
-        {used === undefined ? (
-          t('No data')
-        ) : (
-          <MetricValue value={used} format={(v) => `${formatNumber(v, i18n.language, 1)}%`} />
-        )}
-      </td>
-      <td className="pf-v6-c-table__td">
-        {verdict.state === 'absent' ? (
-          <span className="kasten-console-plugin__muted">{absentHint}</span>
-        ) : verdict.state === 'no-value' ? (
-          <StatusText status="unknown" text={t('Cannot compare with {{limit}}%', { limit: warnAbove })} />
-        ) : verdict.state === 'over' ? (
-          <StatusText status="fail" text={t('More than {{limit}}% used', { limit: warnAbove })} />
-        ) : (
-          <StatusText status="pass" text={t('At most {{limit}}% used', { limit: warnAbove })} />
-        )}
-      </td>
-    </tr>
-  );
-};
+export const loadVolumesTable = () => import(/* webpackChunkName: "volumes" */ './VolumesTable');
+const VolumesTable = React.lazy(loadVolumesTable);
 
 const Counts: React.FC<{ rows: VectorRow[]; labelOf: (r: VectorRow) => string; testId: string }> = ({
   rows,
@@ -106,6 +74,7 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             series={data.history.memory}
             nameOf={() => t('Working set')}
             formatValue={bytes}
+            binary
             formatTime={formatTime}
             threshold={{ value: thresholds.memoryBytes, label: t('Threshold') }}
           />
@@ -152,42 +121,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
         ]}
       >
         <QueryStatus state={states.catalogPvc} isEmpty={false} empty={null}>
-          <table className="pf-v6-c-table pf-m-compact">
-            <caption className="pf-v6-screen-reader">{t('Kasten volumes')}</caption>
-            <thead className="pf-v6-c-table__thead">
-              <tr className="pf-v6-c-table__tr">
-                <th className="pf-v6-c-table__th" scope="col">
-                  {t('Volume')}
-                </th>
-                <th className="pf-v6-c-table__th" scope="col">
-                  {t('Used')}
-                </th>
-                <th className="pf-v6-c-table__th" scope="col">
-                  {t('Status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="pf-v6-c-table__tbody">
-              <PvcRow
-                name="catalog"
-                used={data.pvcUsedPercent.catalog}
-                warnAbove={thresholds.catalogPvcUsedPercent}
-                absentHint={t('Not scraped: add the ServiceMonitor for the catalog (component: catalog).')}
-              />
-              <PvcRow
-                name="jobs"
-                used={data.pvcUsedPercent.jobs}
-                warnAbove={80}
-                absentHint={t('Not scraped: add a ServiceMonitor for component: jobs.')}
-              />
-              <PvcRow
-                name="logging"
-                used={data.pvcUsedPercent.logging}
-                warnAbove={80}
-                absentHint={t('Not scraped: add a ServiceMonitor for component: logging.')}
-              />
-            </tbody>
-          </table>
+          <React.Suspense fallback={<LoadingRows />}>
+            <VolumesTable used={data.pvcUsedPercent} catalogWarnAbove={thresholds.catalogPvcUsedPercent} />
+          </React.Suspense>
         </QueryStatus>
         <QueryStatus state={states.catalogPvcHistory} isEmpty={data.history.catalogPvc.length === 0} empty={noData}>
           <LazyChart
@@ -210,11 +146,15 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
           { label: t('Licence'), query: queries.license },
         ]}
       >
-        <h3 className="kasten-console-plugin__subtitle">{t('Application compliance')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Application compliance')}
+        </Title>
         <QueryStatus state={states.compliance} isEmpty={data.compliance.length === 0} empty={<p>{controllerHint}</p>}>
           <Counts rows={data.compliance} labelOf={(r) => r.labels.state ?? ''} testId="compliance" />
         </QueryStatus>
-        <h3 className="kasten-console-plugin__subtitle">{t('Policies')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Policies')}
+        </Title>
         <QueryStatus state={states.policies} isEmpty={data.policies.length === 0} empty={<p>{controllerHint}</p>}>
           <Counts
             rows={data.policies}
@@ -222,7 +162,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             testId="policies"
           />
         </QueryStatus>
-        <h3 className="kasten-console-plugin__subtitle">{t('Profiles')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Profiles')}
+        </Title>
         <QueryStatus state={states.profiles} isEmpty={data.profiles.length === 0} empty={<p>{controllerHint}</p>}>
           <Counts
             rows={data.profiles}
@@ -230,7 +172,9 @@ export const ResourcesView: React.FC<{ data: ResourcesData; formatTime: (ms: num
             testId="profiles"
           />
         </QueryStatus>
-        <h3 className="kasten-console-plugin__subtitle">{t('Licence')}</h3>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__subtitle">
+          {t('Licence')}
+        </Title>
         <QueryStatus
           state={states.license}
           isEmpty={data.licenseCompliant === undefined}

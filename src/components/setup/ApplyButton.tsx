@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Button } from '@patternfly/react-core/dist/esm/components/Button/Button';
 import { useKastenTranslation } from '../../i18n';
 import type { ApplyState } from '../../data/useApplyFix';
 
@@ -35,15 +36,9 @@ export const ApplyButton: React.FC<ApplyButtonProps> = ({ allowed, state, onAppl
   if (!allowed) return null;
   return (
     <div className="kasten-console-plugin__apply">
-      <button
-        type="button"
-        className={`pf-v6-c-button pf-m-primary${busy || done ? ' pf-m-disabled' : ''}`}
-        onClick={onApply}
-        disabled={busy || done}
-        data-test="apply-fix"
-      >
+      <Button variant="primary" onClick={onApply} isDisabled={busy || done} isLoading={busy} data-test="apply-fix">
         {t('Apply: create {{kind}} {{target}}', { kind, target })}
-      </button>
+      </Button>
       <span
         role="status"
         aria-live="polite"

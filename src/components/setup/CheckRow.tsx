@@ -1,8 +1,12 @@
 import * as React from 'react';
+import { Label } from '@patternfly/react-core/dist/esm/components/Label/Label';
+import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
+import QuestionCircleIcon from '@patternfly/react-icons/dist/esm/icons/question-circle-icon';
 import { useKastenTranslation } from '../../i18n';
 import type { CheckFix, CheckResult, CheckStatus } from '../../checks/types';
-import { StatusText } from '../common/StatusText';
 import { Snippet } from './Snippet';
+
+const LABEL_STATUS = { pass: 'success', warning: 'warning', fail: 'danger', unknown: 'custom' } as const;
 
 export const useStatusWords = (): Record<CheckStatus, string> => {
   const { t } = useKastenTranslation();
@@ -26,10 +30,16 @@ export const CheckRow: React.FC<{ result: CheckResult; renderApply?: RenderApply
       data-status={result.status}
     >
       <div className="kasten-console-plugin__check-head">
-        <StatusText status={result.status} text={words[result.status]} />
-        <h3 className="kasten-console-plugin__check-title" id={titleId}>
+        <Label
+          status={LABEL_STATUS[result.status]}
+          icon={result.status === 'unknown' ? <QuestionCircleIcon /> : undefined}
+          isCompact
+        >
+          {words[result.status]}
+        </Label>
+        <Title headingLevel="h3" size="md" className="kasten-console-plugin__check-title" id={titleId}>
           {result.title}
-        </h3>
+        </Title>
       </div>
       <p className="kasten-console-plugin__check-text" data-test="check-detail">
         {result.detail}
@@ -48,6 +58,7 @@ export const CheckRow: React.FC<{ result: CheckResult; renderApply?: RenderApply
               regionLabel={t('Command to fix: {{check}}', { check: result.title })}
               text={fix.command}
               testId="fix-command"
+              id={`kasten-console-plugin-fix-${result.id}-command`}
             />
           )}
           {fix.yaml && (
@@ -56,6 +67,7 @@ export const CheckRow: React.FC<{ result: CheckResult; renderApply?: RenderApply
               regionLabel={t('YAML to fix: {{check}}', { check: result.title })}
               text={fix.yaml}
               testId="fix-yaml"
+              id={`kasten-console-plugin-fix-${result.id}-yaml`}
             />
           )}
           {fix.resource && renderApply?.(fix.resource)}

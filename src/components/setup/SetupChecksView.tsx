@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import { useKastenTranslation } from '../../i18n';
 import type { CheckResult } from '../../checks/types';
 import { CheckRow, type RenderApply } from './CheckRow';
@@ -14,9 +15,9 @@ export const SetupChecksView: React.FC<{ results: CheckResult[]; loading: boolea
   const count = (s: CheckResult['status']) => results.filter((r) => r.status === s).length;
   return (
     <section aria-labelledby="kasten-setup-title" data-test="setup-checks">
-      <h2 className="kasten-console-plugin__subtitle" id="kasten-setup-title">
+      <Title headingLevel="h2" size="lg" className="kasten-console-plugin__subtitle" id="kasten-setup-title">
         {t('Monitoring setup')}
-      </h2>
+      </Title>
       <p className="kasten-console-plugin__setup-summary" aria-live="polite">
         {t('{{pass}} pass, {{warning}} warnings, {{fail}} failing, {{unknown}} cannot tell.', {
           pass: count('pass'),

@@ -1,4 +1,8 @@
 import * as React from 'react';
+import { CodeBlock } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlock';
+import { CodeBlockAction } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlockAction';
+import { CodeBlockCode } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlockCode';
+import { ClipboardCopyButton } from '@patternfly/react-core/dist/esm/components/ClipboardCopy/ClipboardCopyButton';
 import { useKastenTranslation } from '../../i18n';
 
 /** A copyable block of YAML or a command; the copy result is announced to screen readers. */
@@ -8,7 +12,9 @@ export const Snippet: React.FC<{
   regionLabel: string;
   text: string;
   testId: string;
-}> = ({ label, regionLabel, text, testId }) => {
+  /** Unique on the page (React 17, in consoles 4.19-4.21, has no useId). */
+  id: string;
+}> = ({ label, regionLabel, text, testId, id }) => {
   const { t } = useKastenTranslation();
   const [copied, setCopied] = React.useState<string>('');
   const copy = () => {
@@ -22,18 +28,28 @@ export const Snippet: React.FC<{
       () => setCopied(t('Copying failed; select the text and copy it by hand')),
     );
   };
+  const copyLabel = t('Copy {{what}}', { what: label });
   return (
     <div className="kasten-console-plugin__snippet" data-test={testId}>
-      <div className="kasten-console-plugin__snippet-head">
-        <span className="kasten-console-plugin__query-label">{label}</span>
-        <button type="button" className="pf-v6-c-button pf-m-link pf-m-inline" onClick={copy}>
-          {t('Copy {{what}}', { what: label })}
-        </button>
-      </div>
-      {/* Long YAML scrolls inside the block, so the block takes focus to be scrollable from the keyboard. */}
-      <pre className="kasten-console-plugin__code" tabIndex={0} role="region" aria-label={regionLabel}>
-        <code>{text}</code>
-      </pre>
+      <CodeBlock
+        actions={
+          <>
+            <CodeBlockAction>
+              <span className="kasten-console-plugin__query-label">{label}</span>
+            </CodeBlockAction>
+            <CodeBlockAction>
+              <ClipboardCopyButton id={`${id}-copy`} aria-label={copyLabel} onClick={copy} variant="plain">
+                {copyLabel}
+              </ClipboardCopyButton>
+            </CodeBlockAction>
+          </>
+        }
+      >
+        {/* Long YAML scrolls inside the block, so the block takes focus to be scrollable from the keyboard. */}
+        <CodeBlockCode tabIndex={0} role="region" aria-label={regionLabel}>
+          {text}
+        </CodeBlockCode>
+      </CodeBlock>
       <div aria-live="polite" className="kasten-console-plugin__muted">
         {copied}
       </div>
