@@ -77,24 +77,25 @@ export const LoadingRows: React.FC<{ rows?: number }> = ({ rows = 3 }) => {
 export const PartialNotice: React.FC<{ warnings: string[]; isEmpty: boolean }> = ({ warnings, isEmpty }) => {
   const { t } = useKastenTranslation();
   return (
-    <div className="pf-v6-c-alert pf-m-inline pf-m-plain pf-m-warning" data-test="query-partial">
-      <p className="pf-v6-c-alert__title">
-        <span className="pf-v6-screen-reader">{t('Warning alert:')}</span>
-        {t('Partial answer: part of the metrics could not be read')}
-      </p>
-      <div className="pf-v6-c-alert__description">
-        {warnings.map((w) => (
-          <span key={w} className="kasten-console-plugin__block" data-test="query-warning">
-            {w}
-          </span>
-        ))}
-        <span className="kasten-console-plugin__block">
-          {isEmpty
-            ? t('Nothing came back, but that does not mean there is nothing: the missing part may hold it.')
-            : t('What is shown may be incomplete.')}
+    <Alert
+      variant="warning"
+      isInline
+      isPlain
+      variantLabel={t('Warning alert:')}
+      title={t('Partial answer: part of the metrics could not be read')}
+      data-test="query-partial"
+    >
+      {warnings.map((w) => (
+        <span key={w} className="kasten-console-plugin__block" data-test="query-warning">
+          {w}
         </span>
-      </div>
-    </div>
+      ))}
+      <span className="kasten-console-plugin__block">
+        {isEmpty
+          ? t('Nothing came back, but that does not mean there is nothing: the missing part may hold it.')
+          : t('What is shown may be incomplete.')}
+      </span>
+    </Alert>
   );
 };
 

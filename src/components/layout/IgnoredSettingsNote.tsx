@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
 import { useKastenTranslation } from '../../i18n';
 import type { IgnoredParam } from '../../hooks/time-range';
 import type { KastenPluginConfig } from '../../models/plugin-config';
@@ -38,28 +39,29 @@ export const IgnoredSettingsNote: React.FC<IgnoredSettingsNoteProps> = ({
         )
       : t('{{param}}={{value}} in the URL is ignored: not a valid value.', { param: p.param, value: p.value });
   return (
-    <div className="pf-v6-c-alert pf-m-inline pf-m-plain pf-m-info" data-test="ignored-settings">
-      <p className="pf-v6-c-alert__title">
-        <span className="pf-v6-screen-reader">{t('Info alert:')}</span>
-        {t('Some settings were ignored')}
-      </p>
-      <div className="pf-v6-c-alert__description">
-        {ignoredParams.map((p) => (
-          <span key={`url-${p.param}`} className="kasten-console-plugin__block" data-test="ignored-param">
-            {urlLine(p)}
-          </span>
-        ))}
-        {ignoredConfig.map((key) => (
-          <span key={`config-${key}`} className="kasten-console-plugin__block" data-test="ignored-config">
-            {key in config
-              ? t('{{key}} in plugin-config.json is ignored (not a valid value); using {{value}}.', {
-                  key,
-                  value: shown((config as unknown as Record<string, unknown>)[key]),
-                })
-              : t('plugin-config.json is ignored: it is not a JSON object; using the defaults.')}
-          </span>
-        ))}
-      </div>
-    </div>
+    <Alert
+      variant="info"
+      isInline
+      isPlain
+      variantLabel={t('Info alert:')}
+      title={t('Some settings were ignored')}
+      data-test="ignored-settings"
+    >
+      {ignoredParams.map((p) => (
+        <span key={`url-${p.param}`} className="kasten-console-plugin__block" data-test="ignored-param">
+          {urlLine(p)}
+        </span>
+      ))}
+      {ignoredConfig.map((key) => (
+        <span key={`config-${key}`} className="kasten-console-plugin__block" data-test="ignored-config">
+          {key in config
+            ? t('{{key}} in plugin-config.json is ignored (not a valid value); using {{value}}.', {
+                key,
+                value: shown((config as unknown as Record<string, unknown>)[key]),
+              })
+            : t('plugin-config.json is ignored: it is not a JSON object; using the defaults.')}
+        </span>
+      ))}
+    </Alert>
   );
 };
