@@ -12,7 +12,7 @@ for a in "$@"; do
   fi
 done
 
-WITH_HELM=0 bash scripts/ensure-deps.sh
+WITH_HELM=0 WITH_KUBE=0 bash scripts/ensure-deps.sh
 echo "preview: building the plugin (npm run build)"
 npm run --silent build > /tmp/kcp-preview-build.log 2>&1 || { tail -40 /tmp/kcp-preview-build.log; exit 1; }
 
