@@ -15,7 +15,7 @@ import { consoleProfile, DEFAULT_CONSOLE, type ConsoleVersion } from './console/
 import type { HostVariant } from './console/webpack.config';
 import { startPreviewPrometheus, type PreviewPrometheus } from './prometheus/launcher';
 import type { BackfillResult } from './simulator/backfill';
-import { buildScenario, DEFAULT_SCENARIO, SCENARIOS, type ScenarioName } from './simulator/scenario';
+import { buildScenario, DEFAULT_SCENARIO, SCENARIOS, storySecondsAt, type ScenarioName } from './simulator/scenario';
 import { startSimulator, type Simulator } from './simulator/server';
 
 const execFileP = promisify(execFile);
@@ -43,6 +43,12 @@ export interface PreviewOptions {
    * after 77 s, for instance); the backfill then runs up to now. 0 by default.
    */
   storyOffsetSeconds?: number;
+  /**
+   * Stop the story at this story second: the simulator and the stand-in's action objects keep that moment's
+   * values while Prometheus goes on scraping them. Tests freeze it so what they assert cannot change under
+   * them; the preview runs on by default.
+   */
+  storyFreezeAtSeconds?: number;
   /** A real Prometheus or Thanos querier instead of the simulator and local Prometheus. */
   prometheusUrl?: string;
   bearerToken?: string;
@@ -64,6 +70,10 @@ export interface Preview {
   prometheusUrl: string;
   simulatorUrl?: string;
   storyStartMs: number;
+  /** Where the story stops, when it was frozen. */
+  storyFreezeAtSeconds?: number;
+  /** Story seconds at a wall-clock instant (now by default), frozen or not. */
+  storySeconds(atMs?: number): number;
   backfill?: BackfillResult;
   stats(): ProxyStats;
   resetStats(): void;
@@ -135,6 +145,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     let upstream: Upstream;
     const storyOffsetSeconds = Math.max(0, Math.floor(options.storyOffsetSeconds ?? 0));
     const storyStartMs = Date.now() - storyOffsetSeconds * 1000;
+    const { storyFreezeAtSeconds } = options;
     if (options.prometheusUrl) {
       upstream = {
         url: options.prometheusUrl,
@@ -142,7 +153,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
         insecureSkipTLSVerify: options.insecureSkipTLSVerify,
       };
     } else {
-      simulator = await startSimulator({ scenario, storyStartMs });
+      simulator = await startSimulator({ scenario, storyStartMs, freezeAtSeconds: storyFreezeAtSeconds });
       cleanups.push(() => simulator!.stop());
       prometheus = await startPreviewPrometheus({
         scenario,
@@ -165,6 +176,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     const consoleServer: ConsoleServer = await startConsole({
       scenario,
       storyStartMs,
+      storyFreezeAtSeconds,
       user,
       upstream,
       pluginConfig,
@@ -182,6 +194,8 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
       prometheusUrl: upstream.url,
       simulatorUrl: simulator?.url,
       storyStartMs,
+      storyFreezeAtSeconds,
+      storySeconds: (atMs = Date.now()) => storySecondsAt(storyStartMs, atMs, storyFreezeAtSeconds),
       backfill: prometheus?.backfill,
       stats: consoleServer.stats,
       resetStats: consoleServer.resetStats,

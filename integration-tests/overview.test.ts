@@ -12,6 +12,7 @@ import {
   FAILING_NAMESPACE,
   FAILING_POLICY,
   promInstant,
+  storyLastFailure,
   storyLiveFailed,
   storyNewFailures,
 } from './helpers/preview';
@@ -19,14 +20,17 @@ import {
 import { DEFAULT_CONSOLE, TESTED_CONSOLES } from './helpers/consoles';
 import { browserSession, type BrowserSession } from './helpers/session';
 
-jest.setTimeout(60_000);
+// Room for a page refresh (30 s) inside the waits below, should a window edge pass between two readings.
+jest.setTimeout(120_000);
+/** Long enough for the page's 30 s refresh to catch up with a window edge that passed between readings. */
+const PAGE_REFRESH_WAIT = { timeout: 45_000 };
 
 const TEN_MINUTES_MS = 600_000;
 const ONE_HOUR_MS = 3_600_000;
 
-/** Sum of a failures query's values for the failing policy, straight from Prometheus. */
-const promFailures = async (s: BrowserSession, query: string): Promise<number> => {
-  const rows = await promInstant(s.preview, query);
+/** Sum of a failures query's values for the failing policy, straight from Prometheus (now or at `atMs`). */
+const promFailures = async (s: BrowserSession, query: string, atMs?: number): Promise<number> => {
+  const rows = await promInstant(s.preview, query, atMs);
   return rows.filter((r) => r.labels.policy === FAILING_POLICY).reduce((n, r) => n + r.value, 0);
 };
 
@@ -73,19 +77,24 @@ describe.each(TESTED_CONSOLES)('console %s', (consoleVersion) => {
     await byTest(s.tp.page, 'new-failures-table').waitFor();
     assertQuietStory(s.preview);
 
-    const expected = storyNewFailures(s.preview, TEN_MINUTES_MS / 1000);
     const query = newFailedActions(s.config, '10m');
-    expect(Math.round(await promFailures(s, query))).toBe(expected);
     expect(sentQueries(s.tp)).toContain(query);
     expect(await s.tp.page.getByRole('heading', { name: 'New failures in the last 10m' }).count()).toBe(1);
-
-    const rows = await newFailureRows(s.tp);
-    expect(rows.map((r) => r.slice(0, 4))).toEqual([[FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(expected)]]);
-    // The last failure is the story's failure at 35 s, stamped at the next rise-counting step (30 s) at the latest.
+    // The story, Prometheus (evaluated at the same instant) and the page agree. The story is frozen, so only the
+    // window's edge moves; should it pass a failure between two readings, the next try reads again.
+    await eventually(async () => {
+      const at = Date.now();
+      const expected = storyNewFailures(s.preview, TEN_MINUTES_MS / 1000, at);
+      expect(Math.round(await promFailures(s, query, at))).toBe(expected);
+      const rows = await newFailureRows(s.tp);
+      expect(rows.map((r) => r.slice(0, 4))).toEqual([[FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(expected)]]);
+    }, PAGE_REFRESH_WAIT);
+    // The last failure is the story's latest (35 s), stamped at the next rise-counting step (30 s) at the latest.
     const stamp = await byTest(s.tp.page, 'new-failures-table').locator('tbody time').getAttribute('datetime');
     const lastFailure = Date.parse(stamp ?? '') / 1000;
-    expect(lastFailure).toBeGreaterThanOrEqual(wallClock(s.preview.storyStartMs, 35));
-    expect(lastFailure).toBeLessThanOrEqual(wallClock(s.preview.storyStartMs, 35 + 30 + 3));
+    expect(storyLastFailure(s.preview)).toBe(35);
+    expect(lastFailure).toBeGreaterThanOrEqual(wallClock(s.preview.storyStartMs, storyLastFailure(s.preview)));
+    expect(lastFailure).toBeLessThanOrEqual(wallClock(s.preview.storyStartMs, storyLastFailure(s.preview) + 30 + 3));
 
     // Failed actions the catalog holds now: the story's live count, on the status counts and the retained table.
     const liveFailed = storyLiveFailed(s.preview);
@@ -108,24 +117,37 @@ describe.each(TESTED_CONSOLES)('console %s', (consoleVersion) => {
     await gotoKasten(page, s.preview.consoleUrl, `/kasten?timeRange=${TEN_MINUTES_MS}`);
     await byTest(page, 'new-failures-table').waitFor();
     assertQuietStory(s.preview);
-    const tenMinutes = storyNewFailures(s.preview, TEN_MINUTES_MS / 1000);
-    const oneHour = storyNewFailures(s.preview, ONE_HOUR_MS / 1000);
+    // Each count is the story's at the instant it is read: the window edges slide over the frozen story.
+    const tenMinutes = () => storyNewFailures(s.preview, TEN_MINUTES_MS / 1000);
+    const oneHour = () => storyNewFailures(s.preview, ONE_HOUR_MS / 1000);
     // The story has failures before and within the last 10 minutes, so the two windows must show different numbers.
-    expect(oneHour).toBeGreaterThan(tenMinutes);
-    await eventually(async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(tenMinutes)));
+    expect(oneHour()).toBeGreaterThan(tenMinutes());
+    await eventually(
+      async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(tenMinutes())),
+      PAGE_REFRESH_WAIT,
+    );
 
     await byTest(page, 'time-range').selectOption(String(ONE_HOUR_MS));
     await eventually(async () => expect(new URL(page.url()).searchParams.get('timeRange')).toBe(String(ONE_HOUR_MS)));
     await page.getByRole('heading', { name: 'New failures in the last 1h' }).waitFor();
-    await eventually(async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(oneHour)));
+    await eventually(
+      async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(oneHour())),
+      PAGE_REFRESH_WAIT,
+    );
     const query = newFailedActions(s.config, '1h');
     expect(sentQueries(s.tp)).toContain(query);
-    expect(Math.round(await promFailures(s, query))).toBe(oneHour);
+    await eventually(async () => {
+      const at = Date.now();
+      expect(Math.round(await promFailures(s, query, at))).toBe(storyNewFailures(s.preview, ONE_HOUR_MS / 1000, at));
+    });
 
     await page.goBack();
     await page.getByRole('heading', { name: 'New failures in the last 10m' }).waitFor();
     await expect(byTest(page, 'time-range').inputValue()).resolves.toBe(String(TEN_MINUTES_MS));
-    await eventually(async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(tenMinutes)));
+    await eventually(
+      async () => expect((await newFailureRows(s.tp))[0]?.[3]).toBe(String(tenMinutes())),
+      PAGE_REFRESH_WAIT,
+    );
   });
 
   test('the failure filter narrows the table and is kept in the URL', async () => {

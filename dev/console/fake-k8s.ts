@@ -6,7 +6,7 @@
  * JSON on every error.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { Scenario } from '../simulator/scenario';
+import { storySecondsAt, type Scenario } from '../simulator/scenario';
 import {
   actionObjects,
   RESOURCE_TYPES,
@@ -21,6 +21,8 @@ import { isAllowed, type PreviewUser, type ResourceAttributes } from './users';
 export interface FakeK8sOptions {
   scenario: Scenario;
   storyStartMs: number;
+  /** The story second the action objects stop at, as the simulator's (see storySecondsAt). */
+  storyFreezeAtSeconds?: number;
   user: () => PreviewUser;
 }
 
@@ -91,7 +93,7 @@ export const createFakeK8s = (opts: FakeK8sOptions): FakeK8s => {
     const prefix = `${typeKey(t.group, t.version, t.plural)}|`;
     const out = [...stored.entries()].filter(([k]) => k.startsWith(prefix)).map(([, o]) => o);
     if (t.group === 'actions.kio.kasten.io') {
-      const s = (Date.now() - opts.storyStartMs) / 1000;
+      const s = storySecondsAt(opts.storyStartMs, Date.now(), opts.storyFreezeAtSeconds);
       const dynamic = actionObjects(opts.scenario, opts.storyStartMs, s, ns ? new Set([ns]) : undefined).filter(
         (o) => o.kind === t.kind,
       );

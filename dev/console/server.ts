@@ -46,6 +46,8 @@ export const DEFAULT_PLUGIN_CONFIG: PluginConfig = {
 export interface ConsoleOptions {
   scenario: Scenario;
   storyStartMs: number;
+  /** The story second the stand-in's Kasten action objects stop at, as the simulator's. */
+  storyFreezeAtSeconds?: number;
   user: PreviewUser;
   upstream: Upstream;
   pluginConfig: PluginConfig;
@@ -164,7 +166,12 @@ export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer>
   const hostDist = opts.hostDist ?? path.join(ROOT, 'dev/console/dist', profile.hostVariant);
   const patternfly = path.join(ROOT, 'node_modules', profile.patternfly);
   let user = opts.user;
-  const fakeK8s = createFakeK8s({ scenario: opts.scenario, storyStartMs: opts.storyStartMs, user: () => user });
+  const fakeK8s = createFakeK8s({
+    scenario: opts.scenario,
+    storyStartMs: opts.storyStartMs,
+    storyFreezeAtSeconds: opts.storyFreezeAtSeconds,
+    user: () => user,
+  });
   const proxy = createPrometheusProxy({ upstream: () => opts.upstream, user: () => user });
   const pluginPrefix = `/api/plugins/${PLUGIN_NAME}/`;
 
@@ -212,6 +219,7 @@ export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer>
         scenario: opts.scenario.scenario,
         kastenNamespace: opts.scenario.kastenNamespace,
         storyStartMs: opts.storyStartMs,
+        storyFreezeAtSeconds: opts.storyFreezeAtSeconds ?? null,
       });
     }
     if (p === '/__preview/created' && req.method === 'GET') return void json(200, fakeK8s.created());

@@ -5,10 +5,14 @@ import {
   DEFAULT_SCENARIO,
   FAILING_POLICY,
   failedCounts,
+  failureTimes,
+  GC_FIRST,
   memoryTotalBytes,
   catalogUsedPercent,
+  storySecondsAt,
   type ScenarioOptions,
 } from './scenario';
+import { startSimulator } from './server';
 
 const scenario = (o: Partial<ScenarioOptions> = {}) => buildScenario({ ...DEFAULT_SCENARIO, ...o });
 
@@ -126,7 +130,6 @@ test('no-actions-yet exposes no action series; size scales to 5000 policies', ()
     ),
   ).toEqual([]);
   const big = scenario({ policies: 5000, namespaces: 1000 });
-  const started = Date.now();
   const { samples } = parse(renderText(kastenFamilies(big), 30));
   expect(new Set(samples.filter((s) => s.name === 'catalog_actions_count').map((s) => s.labels.policy)).size).toBe(
     5000,
@@ -134,5 +137,39 @@ test('no-actions-yet exposes no action series; size scales to 5000 policies', ()
   expect(new Set(samples.filter((s) => s.name === 'catalog_actions_count').map((s) => s.labels.namespace)).size).toBe(
     1000,
   );
-  expect(Date.now() - started).toBeLessThan(5000);
+});
+
+test('a frozen story stops at its second, whatever the wall clock says; an unfrozen one runs on', () => {
+  const start = 1_800_000_000_000;
+  expect(storySecondsAt(start, start + 60_000)).toBe(60);
+  expect(storySecondsAt(start, start + 500_000)).toBe(500);
+  expect(storySecondsAt(start, start + 60_000, 95)).toBe(60);
+  expect(storySecondsAt(start, start + 500_000, 95)).toBe(95);
+});
+
+test('the simulator frozen before the garbage collector exposes that moment, however long ago the story started', async () => {
+  const sc = scenario();
+  // Started 400 s ago: running on, the collector would have retired failures at 180 s and a new one come at 250 s.
+  const sim = await startSimulator({ scenario: sc, storyStartMs: Date.now() - 400_000, freezeAtSeconds: 95 });
+  try {
+    expect(sim.storyTime()).toBe(95);
+    const story = (await (await fetch(`${sim.url}/story`)).json()) as { storySeconds: number; frozen: boolean };
+    expect(story).toMatchObject({ storySeconds: 95, frozen: true });
+    const text = await (await fetch(`${sim.url}/metrics`)).text();
+    expect(failedLive(text)).toBe(failedCounts(95).live);
+    expect(failedLive(text)).toBe(4);
+    expect(text).toBe(renderText(kastenFamilies(sc), 95));
+  } finally {
+    await sim.stop();
+  }
+});
+
+test("from the tests' frozen start, a 10-minute window holds only live failures and a 1-hour one all four, for 8 minutes", () => {
+  const frozen = 95;
+  expect(frozen).toBeLessThan(GC_FIRST);
+  const inWindow = (wall: number, window: number) => failureTimes(frozen).filter((t) => t > wall - window).length;
+  for (let wall = frozen; wall < frozen + 480; wall += 5) {
+    expect(inWindow(wall, 600)).toBe(2);
+    expect(inWindow(wall, 3600)).toBe(4);
+  }
 });

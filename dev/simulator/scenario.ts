@@ -90,8 +90,11 @@ const BASE_SUCCESSES = 40;
  * The failing policy's failures: two from before the story, then the seed's 2 -> 3 -> 4, then one every
  * 150 s. With the garbage collector every 300 s from 180 s, a failure and a collection are always 70 s
  * or more apart: within one 30 s step of the page's rise counting they would cancel out.
+ * Both failures before the story are over 10 minutes before its second minute, so from then on a 10-minute
+ * window holds only the live ones while a 1-hour window holds all four: the two counts differ, and neither
+ * changes for the next eight minutes of wall-clock time once the story is frozen (tests freeze it at 95 s).
  */
-export const FAILURE_TIMES_BEFORE = [-900, -420];
+export const FAILURE_TIMES_BEFORE = [-900, -560];
 export const FIRST_LIVE_FAILURES = [15, 35];
 export const REPEAT_FAILURE_FROM = 250;
 export const REPEAT_FAILURE_EVERY = 150;
@@ -194,6 +197,16 @@ export const podMemoryBytes = (podIndex: number, s: number): number => {
   const growth = memoryTotalBytes(s) - base;
   const share = KASTEN_PODS[podIndex]!.memShare * base;
   return Math.round(share + (podIndex === 0 ? growth : 0));
+};
+
+/**
+ * Story seconds at a wall-clock instant. Given `freezeAtSeconds`, the story stops there: the simulator keeps
+ * exposing, and the stand-in's API keeps listing, that moment's values while Prometheus goes on scraping them,
+ * so a test's expected values cannot change while it runs (only windows ending at "now" still slide).
+ */
+export const storySecondsAt = (storyStartMs: number, nowMs: number, freezeAtSeconds?: number): number => {
+  const s = (nowMs - storyStartMs) / 1000;
+  return freezeAtSeconds === undefined ? s : Math.min(s, freezeAtSeconds);
 };
 
 /** Seconds since epoch of a story time. */

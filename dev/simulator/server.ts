@@ -7,13 +7,13 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { kastenFamilies, platformFamilies, renderText, type FamilyDef } from './exposition';
-import { catalogUsedPercent, failedCounts, memoryTotalBytes, type Scenario } from './scenario';
+import { catalogUsedPercent, failedCounts, memoryTotalBytes, storySecondsAt, type Scenario } from './scenario';
 
 export interface Simulator {
   url: string;
   port: number;
   storyStartMs: number;
-  /** Story seconds now. */
+  /** Story seconds now (never past `freezeAtSeconds`). */
   storyTime(): number;
   stop(): Promise<void>;
 }
@@ -23,10 +23,12 @@ const TEXT_FORMAT = 'text/plain; version=0.0.4; charset=utf-8';
 export const startSimulator = async (opts: {
   scenario: Scenario;
   storyStartMs?: number;
+  /** The story stops at this story second (see storySecondsAt); it runs on by default. */
+  freezeAtSeconds?: number;
   port?: number;
 }): Promise<Simulator> => {
   const storyStartMs = opts.storyStartMs ?? Date.now();
-  const storyTime = () => (Date.now() - storyStartMs) / 1000;
+  const storyTime = () => storySecondsAt(storyStartMs, Date.now(), opts.freezeAtSeconds);
   const kasten: FamilyDef[] = kastenFamilies(opts.scenario);
   const platform: FamilyDef[] = platformFamilies(opts.scenario);
   const server = http.createServer((req, res) => {
@@ -48,6 +50,7 @@ export const startSimulator = async (opts: {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(
         JSON.stringify({
           storySeconds: Math.round(s),
+          frozen: opts.freezeAtSeconds !== undefined && s >= opts.freezeAtSeconds,
           scenario: opts.scenario.scenario,
           policies: opts.scenario.policies_.length,
           namespaces: opts.scenario.appNamespaces.length,

@@ -2,7 +2,7 @@
  * The local preview as the browser tests use it: one per test file, with
  * history backfilled so charts have data at once, and the story started in
  * the past so its interesting part (three live failures, memory over 3 GiB,
- * catalog PVC over 50 %) has already happened. Expected values come from the
+ * catalog PVC over 50 %) has already happened, then frozen there. Expected values come from the
  * simulator's story functions and from Prometheus itself, through the same
  * PromQL builders and plugin configuration the page uses.
  */
@@ -20,10 +20,12 @@ import { launchChromium } from './browser';
 import { parsePluginConfig, PLUGIN_CONFIG_URL, type KastenPluginConfig } from '../../src/models/plugin-config';
 
 /**
- * Story second at which a test file's preview starts. Between 35 s (last of the
- * seed's live failures) and the garbage collector's first run nothing about
- * failures changes, and memory is over 3 GiB from 77 s: starting at 95 s gives
- * every file most of that quiet stretch while its data is already there.
+ * Story second at which a test file's preview starts, and where its story stays frozen. By then the seed's live
+ * failures (15 s, 35 s) have happened, memory is over 3 GiB (from 77 s) and the catalog PVC over 50 % (from 80 s),
+ * and the garbage collector (first run at 180 s) has not retired any failure yet. Frozen there, the simulator and
+ * the stand-in's action objects hold still while Prometheus keeps scraping: however slow the machine, nothing a
+ * test compares can change under it. Only windows ending at "now" slide over the fixed past, and the helpers
+ * below derive their answers at a given instant for that.
  */
 export const STORY_START_SECONDS = 95;
 /** The end of the quiet stretch: the first garbage-collector run changes the live failed count. */
@@ -31,30 +33,43 @@ export const QUIET_UNTIL_SECONDS = GC_FIRST;
 
 export { FAILING_NAMESPACE, FAILING_POLICY };
 
+/** A test file's preview: two hours of history, the story started and frozen at STORY_START_SECONDS. */
 export const startTestPreview = (options: PreviewOptions = {}): Promise<Preview> =>
   startPreview({
     port: 0,
     backfillHours: 2,
     storyOffsetSeconds: STORY_START_SECONDS,
+    storyFreezeAtSeconds: STORY_START_SECONDS,
     ...options,
   });
 
-export const storySeconds = (preview: Preview): number => (Date.now() - preview.storyStartMs) / 1000;
+/** Story seconds at an instant (now by default); they stop where the preview froze the story. */
+export const storySeconds = (preview: Preview, atMs = Date.now()): number => preview.storySeconds(atMs);
 
-/** Fails early, with the reason, when a slow machine pushed a test past the story's quiet stretch. */
+/**
+ * Fails, with the reason, when the story can move under a test: its preview must freeze it inside the quiet
+ * stretch (startTestPreview does, unless a test passed its own `storyFreezeAtSeconds`).
+ */
 export const assertQuietStory = (preview: Preview): void => {
-  const s = storySeconds(preview);
-  if (s >= QUIET_UNTIL_SECONDS - 5)
+  const frozen = preview.storyFreezeAtSeconds;
+  if (frozen === undefined || frozen >= QUIET_UNTIL_SECONDS)
     throw new Error(
-      `story time ${s.toFixed(0)} s is past the quiet stretch (${QUIET_UNTIL_SECONDS} s): the machine is too slow for this test`,
+      `the story is ${frozen === undefined ? 'not frozen' : `frozen at ${frozen} s`}: a test comparing counts needs it frozen before ${QUIET_UNTIL_SECONDS} s`,
     );
 };
 
-/** The story's own answer: failures of the failing policy within (s - window, s]. */
-export const storyNewFailures = (preview: Preview, windowSeconds: number): number => {
-  const s = storySeconds(preview);
-  return failureTimes(s).filter((t) => t > s - windowSeconds).length;
+/**
+ * The story's own answer: failures of the failing policy within (t - window, t] at the wall-clock instant
+ * `atMs` (now by default). The failures are those the (possibly frozen) story has had by then; the window
+ * is wall-clock time, as Prometheus evaluates it.
+ */
+export const storyNewFailures = (preview: Preview, windowSeconds: number, atMs = Date.now()): number => {
+  const wallSeconds = (atMs - preview.storyStartMs) / 1000;
+  return failureTimes(storySeconds(preview, atMs)).filter((t) => t > wallSeconds - windowSeconds).length;
 };
+
+/** Story second of the failing policy's latest failure so far. */
+export const storyLastFailure = (preview: Preview): number => Math.max(...failureTimes(storySeconds(preview)));
 
 export const storyLiveFailed = (preview: Preview): number => failedCounts(storySeconds(preview)).live;
 
@@ -72,9 +87,13 @@ export interface PromSample {
   value: number;
 }
 
-/** An instant query straight to the preview's Prometheus (not through the console proxy the page uses). */
-export const promInstant = async (preview: Preview, query: string): Promise<PromSample[]> => {
-  const res = await fetch(`${preview.prometheusUrl}/api/v1/query?${new URLSearchParams({ query }).toString()}`);
+/**
+ * An instant query straight to the preview's Prometheus (not through the console proxy the page uses),
+ * evaluated now or at `atMs`, so a test can compare it with the story at that same instant.
+ */
+export const promInstant = async (preview: Preview, query: string, atMs?: number): Promise<PromSample[]> => {
+  const params = new URLSearchParams({ query, ...(atMs === undefined ? {} : { time: String(atMs / 1000) }) });
+  const res = await fetch(`${preview.prometheusUrl}/api/v1/query?${params.toString()}`);
   const body = (await res.json()) as {
     status: string;
     error?: string;
