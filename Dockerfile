@@ -13,7 +13,7 @@ WORKDIR /opt/app-root/src
 # .npmrc: the lockfile holds React 17 packages (npm aliases) for the 4.19-4.21 build; see package.json.
 COPY --chown=1001:0 package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund --loglevel=error
-COPY --chown=1001:0 tsconfig.json tsconfig.build.json tsconfig.compat.json webpack.config.ts console-extensions.json ./
+COPY --chown=1001:0 tsconfig.json tsconfig.build.json tsconfig.compat.json webpack.config.ts webpack.rules.ts console-extensions.json ./
 COPY --chown=1001:0 src ./src
 COPY --chown=1001:0 locales ./locales
 RUN npm run build \

@@ -13,6 +13,7 @@ import type {
   ConsoleRemotePlugin as ConsoleRemotePluginType,
   ConsoleRemotePluginOptions,
 } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import { typeScriptRule } from './webpack.rules';
 
 interface ConsoleTarget {
   outDir: string;
@@ -111,20 +112,10 @@ export default (env: { console?: string } = {}): Configuration => {
     resolveLoader: { alias: target.loaderAlias },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: [
-            {
-              loader: 'ts-loader',
-              options: {
-                // The compat build type-checks against React 17, react-i18next 11, the v6 router and SDK 4.19.
-                configFile: path.resolve(__dirname, compat ? 'tsconfig.compat.json' : 'tsconfig.build.json'),
-                compilerOptions: { noEmit: false },
-              },
-            },
-          ],
-        },
+        typeScriptRule({
+          // The compat build type-checks against React 17, react-i18next 11, the v6 router and SDK 4.19.
+          configFile: path.resolve(__dirname, compat ? 'tsconfig.compat.json' : 'tsconfig.build.json'),
+        }),
         {
           test: /\.css$/,
           use: ['style-loader', 'css-loader'],

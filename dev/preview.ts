@@ -102,7 +102,9 @@ export const buildHostBundle = async (
   if (mode === 'if-stale' && fs.existsSync(bundle)) {
     const sources = Math.max(
       newestMtime(path.join(ROOT, 'dev/console/host')),
-      ...['k8s-paths.ts', 'webpack.config.ts'].map((f) => fs.statSync(path.join(ROOT, 'dev/console', f)).mtimeMs),
+      ...['dev/console/k8s-paths.ts', 'dev/console/webpack.config.ts', 'webpack.rules.ts'].map(
+        (f) => fs.statSync(path.join(ROOT, f)).mtimeMs,
+      ),
     );
     if (fs.statSync(bundle).mtimeMs >= sources) return false;
   }

@@ -10,6 +10,7 @@
  */
 import * as path from 'path';
 import type { Configuration } from 'webpack';
+import { typeScriptRule } from '../../webpack.rules';
 
 export const HOST_VARIANTS = ['4.22', 'legacy'] as const;
 export type HostVariant = (typeof HOST_VARIANTS)[number];
@@ -42,20 +43,11 @@ export default (env: { console?: string } = {}): Configuration => {
     resolve: { extensions: ['.ts', '.tsx', '.js', '.jsx'], alias: variant === 'legacy' ? LEGACY_ALIAS : {} },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: [
-            {
-              loader: 'ts-loader',
-              options: {
-                transpileOnly: true,
-                configFile: path.resolve(__dirname, '../../tsconfig.json'),
-                compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false },
-              },
-            },
-          ],
-        },
+        typeScriptRule({
+          transpileOnly: true,
+          configFile: path.resolve(__dirname, '../../tsconfig.json'),
+          compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+        }),
       ],
     },
     performance: { hints: false },

@@ -4,12 +4,13 @@
  * listen address are rewritten: loopback, a free port, a temporary root and a self-signed
  * certificate.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import { freePort } from '../../dev/prometheus/harness';
+import { selfSignedCertificate } from '../../dev/tls';
 
 export interface Reply {
   status: number;
@@ -50,28 +51,7 @@ export const startNginx = async (
   fs.mkdirSync(path.join(dir, 'config'));
   fs.writeFileSync(path.join(dir, 'config/plugin-config.json'), settings);
   fs.mkdirSync(path.join(dir, 'cert'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-      '-keyout',
-      path.join(dir, 'cert/tls.key'),
-      '-out',
-      path.join(dir, 'cert/tls.crt'),
-    ],
-    { stdio: 'pipe' },
-  );
-  const ca = fs.readFileSync(path.join(dir, 'cert/tls.crt'), 'utf8');
+  const ca = fs.readFileSync(selfSignedCertificate(path.join(dir, 'cert'), 'localhost').certFile, 'utf8');
   const local = conf
     .split(' /tmp/')
     .join(` ${dir}/`)

@@ -5,7 +5,7 @@
  * the request to a real Prometheus. Only `oc` is a shell function, answering
  * what the cluster would: the route host, the user's token, the CA bundle.
  */
-import { execFile, execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
@@ -15,6 +15,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { shellQuote, thanosCurlCommand } from '../../src/models/prometheus/curl';
 import { startPrometheus, type PrometheusServer } from '../../dev/prometheus/harness';
+import { selfSignedCertificate } from '../../dev/tls';
 
 const execFileP = promisify(execFile);
 const TOKEN = 'sha256~user-token';
@@ -26,42 +27,19 @@ const seen: Array<{ path: string; auth: string | undefined }> = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-curl-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      path.join(dir, 'key.pem'),
-      '-out',
-      path.join(dir, 'ca.pem'),
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
+  const tls = selfSignedCertificate(dir, '127.0.0.1', { key: 'key.pem', cert: 'ca.pem' });
   prom = await startPrometheus({ fixtures: [] });
-  route = https.createServer(
-    { key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'ca.pem')) },
-    (req, res) => {
-      seen.push({ path: req.url ?? '', auth: req.headers.authorization });
-      // kube-rbac-proxy in front of the querier: no valid token, no answer.
-      if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401).end('Unauthorized\n');
-      http
-        .get(`${prom.url}${req.url ?? ''}`, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        })
-        .on('error', () => res.writeHead(502).end());
-    },
-  );
+  route = https.createServer({ key: fs.readFileSync(tls.keyFile), cert: fs.readFileSync(tls.certFile) }, (req, res) => {
+    seen.push({ path: req.url ?? '', auth: req.headers.authorization });
+    // kube-rbac-proxy in front of the querier: no valid token, no answer.
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401).end('Unauthorized\n');
+    http
+      .get(`${prom.url}${req.url ?? ''}`, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      })
+      .on('error', () => res.writeHead(502).end());
+  });
   await new Promise<void>((resolve) => route.listen(0, '127.0.0.1', resolve));
   host = `127.0.0.1:${(route.address() as AddressInfo).port}`;
 }, 120_000);
