@@ -88,3 +88,10 @@ export const failedActionRows = (
     })
     .filter((r) => (r.end ?? r.start ?? Infinity) >= sinceSeconds)
     .sort((a, b) => (b.end ?? b.start ?? 0) - (a.end ?? a.start ?? 0));
+
+/**
+ * What an administrator of `namespace` runs so a user may list Kasten's actions there: Kasten's own
+ * `k10-basic` ClusterRole (its actions, restore points and policies in one namespace), bound in it.
+ */
+export const k10BasicRoleBindingCommand = (namespace: string): string =>
+  `oc create rolebinding k10-basic-<user> --clusterrole=k10-basic --user=<user> -n ${namespace}`;
