@@ -29,7 +29,7 @@ export interface PreviewOptions {
   failingPolicies?: number;
   scenario?: ScenarioName;
   kastenNamespace?: string;
-  /** `admin` or `viewer:<namespace>`. */
+  /** `admin`, `viewer:<namespace>` or `monitoring-viewer`. */
   user?: string;
   /** Console port; 0 (the default) picks a free one. */
   port?: number;

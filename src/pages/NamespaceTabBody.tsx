@@ -11,7 +11,7 @@ import { useKastenActions } from '../data/useKastenActions';
 /** Kasten's action resources in one namespace, from the user's own watches. */
 const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ namespace }) => {
   const { actions, loaded, error } = useKastenActions(namespace);
-  return <ActionResources actions={actions} loaded={loaded} error={error} />;
+  return <ActionResources namespace={namespace} actions={actions} loaded={loaded} error={error} />;
 };
 
 /**

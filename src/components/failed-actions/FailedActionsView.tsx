@@ -3,11 +3,12 @@ import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
 import { Link } from '../../router';
 import { useKastenTranslation } from '../../i18n';
 import type { FailedActionsList, FailedActionsState } from '../../data/useFailedActions';
-import { k10BasicRoleBindingCommand, type FailedActionRow } from '../../models/failed-actions';
+import type { FailedActionRow } from '../../models/failed-actions';
 import { formatDateTime } from '../../utils/format';
 import { LoadingRows } from '../common/QueryStatus';
 import { StatusText } from '../common/StatusText';
 import { ActionErrorChain } from './ActionErrorChain';
+import { K10BasicHint } from './K10BasicHint';
 
 const Time: React.FC<{ seconds: number | undefined; language: string }> = ({ seconds, language }) =>
   seconds === undefined ? (
@@ -16,10 +17,11 @@ const Time: React.FC<{ seconds: number | undefined; language: string }> = ({ sec
     <time dateTime={new Date(seconds * 1000).toISOString()}>{formatDateTime(seconds, language)}</time>
   );
 
-const ActionItem: React.FC<{ row: FailedActionRow }> = ({ row }) => {
+/** One action: kind, name linking to its console page, state, times, restore point and Kasten's error. */
+export const ActionDetails: React.FC<{ row: FailedActionRow }> = ({ row }) => {
   const { t, i18n } = useKastenTranslation();
   return (
-    <li className="kasten-console-plugin__failed-action" data-test="failed-action">
+    <>
       <div className="kasten-console-plugin__failed-action-head">
         <span data-test="failed-action-kind">{row.kind}</span>{' '}
         <Link to={row.href} data-test="failed-action-link" className="kasten-console-plugin__error-message">
@@ -46,9 +48,15 @@ const ActionItem: React.FC<{ row: FailedActionRow }> = ({ row }) => {
         </dd>
       </dl>
       <ActionErrorChain causes={row.causes} />
-    </li>
+    </>
   );
 };
+
+const ActionItem: React.FC<{ row: FailedActionRow }> = ({ row }) => (
+  <li className="kasten-console-plugin__failed-action" data-test="failed-action">
+    <ActionDetails row={row} />
+  </li>
+);
 
 /** Why one list is missing, and for a refusal the role binding that would allow it. */
 const ListNote: React.FC<{ lists: FailedActionsList[] }> = ({ lists }) => {
@@ -67,15 +75,7 @@ const ListNote: React.FC<{ lists: FailedActionsList[] }> = ({ lists }) => {
         title={t('You may not list {{kinds}} in namespace {{namespace}}.', { kinds, namespace })}
         data-test="failed-actions-forbidden"
       >
-        <p>
-          {t(
-            "Kasten's k10-basic ClusterRole, bound in {{namespace}}, lets a user read Kasten's actions there. An administrator of {{namespace}} can grant it with:",
-            { namespace },
-          )}
-        </p>
-        <pre className="kasten-console-plugin__error-message" data-test="k10-basic-hint">
-          <code>{k10BasicRoleBindingCommand(namespace)}</code>
-        </pre>
+        <K10BasicHint namespace={namespace} />
       </Alert>
     );
   }
