@@ -189,7 +189,6 @@ export function DataTable<R>({
                     <Td colSpan={columns.length + 1} id={contentId}>
                       <ExpandableRowContent>
                         <div
-                          className="kasten-console-plugin__row-details"
                           style={windowed ? { height: EXPANDED_HEIGHT, overflowY: 'auto' } : undefined}
                           // A scrolling box must be reachable by keyboard to be scrolled.
                           {...(windowed

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
+import './failed-actions.css';
 import type { ErrorCause } from '../../models/action-error';
 
 /**

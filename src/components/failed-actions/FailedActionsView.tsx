@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
 import { Link } from '../../router';
 import { useKastenTranslation } from '../../i18n';
+import './failed-actions.css';
 import type { FailedActionsList, FailedActionsState } from '../../data/useFailedActions';
 import type { FailedActionRow } from '../../models/failed-actions';
 import { formatDateTime } from '../../utils/format';

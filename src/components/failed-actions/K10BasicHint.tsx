@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
+import './failed-actions.css';
 import { k10BasicRoleBindingCommand } from '../../models/failed-actions';
 
 /** Kasten's k10-basic, bound in `namespace`, and the command that binds it. */
