@@ -29,7 +29,7 @@ export interface PreviewOptions {
   failingPolicies?: number;
   scenario?: ScenarioName;
   kastenNamespace?: string;
-  /** `admin` or `viewer:<namespace>`. */
+  /** `admin`, `viewer:<namespace>` or `monitoring-viewer`. */
   user?: string;
   /** Console port; 0 (the default) picks a free one. */
   port?: number;
@@ -81,6 +81,8 @@ export interface Preview {
   startPrometheus(): Promise<void>;
   /** Faults the console's proxy injects from now on (a partial answer, a slow querier); `{}` clears them. */
   setPrometheusFaults(faults: ProxyFaults): void;
+  /** Who is logged in from the next request on (`admin`, `viewer:<ns>`, `monitoring-viewer`). */
+  setUser(spec: string): void;
   stop(): Promise<void>;
 }
 
@@ -204,6 +206,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
       stopPrometheus: prometheus ? () => prometheus.stop() : noPrometheus,
       startPrometheus: prometheus ? () => prometheus.start() : noPrometheus,
       setPrometheusFaults: (faults) => consoleServer.proxy.setFaults(faults),
+      setUser: (spec) => consoleServer.setUser(parseUser(spec)),
       stop: stopAll,
     };
   } catch (e) {

@@ -8,6 +8,7 @@ import { browserSession } from './helpers/session';
 import { axeScan } from './helpers/axe';
 import { byTest, eventually, saveScreenshot, tableRows } from './helpers/browser';
 import { FAILING_NAMESPACE, FAILING_POLICY, storyLiveFailed } from './helpers/preview';
+import { errorCauseChain } from '../src/models/action-error';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +17,7 @@ const s = browserSession({ user: `viewer:${FAILING_NAMESPACE}` }, { pagePerTest:
 interface ActionObject {
   kind?: string;
   metadata: { name: string; labels?: Record<string, string> };
-  status?: { state?: string; error?: { message?: string } };
+  status?: { state?: string; error?: unknown };
 }
 
 /** The namespace's Kasten actions as the viewer may read them, straight from the console's Kubernetes proxy. */
@@ -55,13 +56,14 @@ test("the namespace tab: a note on the missing permission, no metrics request, a
     expect(r.map((x) => x[1]).sort()).toEqual(api.map((a) => a.metadata.name).sort());
     return r;
   });
-  // Columns: kind, name, policy, state, ended, error.
+  // Columns: kind, name, policy, state, ended, reason.
   const failed = rows.filter((r) => r[3] === 'Failed');
   expect(failed).toHaveLength(storyLiveFailed(s.preview));
   for (const r of failed) {
     expect(r[0]).toBe('BackupAction');
     expect(r[2]).toBe(FAILING_POLICY);
-    expect(r[5]).toBe(api.find((a) => a.metadata.name === r[1])?.status?.error?.message);
+    // The reason column shows Kasten's innermost cause (empty when the action has no error).
+    expect(r[5]).toBe(errorCauseChain(api.find((a) => a.metadata.name === r[1])?.status?.error)[0]?.message ?? '');
   }
   expect(rows.filter((r) => r[3] === 'Complete').length).toBe(api.filter((a) => a.status?.state === 'Complete').length);
   // The page knows it may not read the metrics, so it does not try.

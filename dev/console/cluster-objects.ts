@@ -10,6 +10,7 @@ import {
   EXPORT_LAG,
   KASTEN_PODS,
   failedCounts,
+  failureTimes,
   lastSuccessTime,
   wallClock,
   type Scenario,
@@ -374,6 +375,8 @@ export const actionObjects = (sc: Scenario, storyStartMs: number, s: number, nam
   if (sc.scenario === 'no-actions-yet') return [];
   const out: K8sObject[] = [];
   for (const p of sc.policies_) {
+    // RunActions live in Kasten's namespace, so the failing runs are asked for whatever the namespace.
+    if (p.failing) out.push(...failedRunObjects(sc, p, storyStartMs, s, namespaces));
     if (namespaces && !namespaces.has(p.appNamespace)) continue;
     const kinds: Array<['BackupAction' | 'ExportAction', number]> = [['BackupAction', 0]];
     if (p.exports) kinds.push(['ExportAction', EXPORT_LAG]);
@@ -385,9 +388,79 @@ export const actionObjects = (sc: Scenario, storyStartMs: number, s: number, nam
         if (t < -24 * 3600) break;
       }
     }
-    if (p.failing)
-      for (const t of failedCounts(s).liveTimes)
-        out.push(actionObject(sc, p, 'BackupAction', wallClock(storyStartMs, t), 'Failed'));
+  }
+  return out;
+};
+
+/**
+ * A long, multi-line error with a nested cause chain, as Kasten writes it: the outer `cause` is a JSON
+ * string whose own `cause` is again a string, the innermost holding the real reason over several lines.
+ */
+export const NESTED_ACTION_ERROR = {
+  message: 'Job failed to be executed',
+  cause: JSON.stringify({
+    message: 'Failed to snapshot volumes',
+    function: 'kasten.io/k10/kio/exec/phases/phase.(*artifactManager).Snapshot',
+    fields: [{ name: 'pvc', value: 'data-pacman-mongo-0' }],
+    cause: JSON.stringify({
+      message: [
+        'Failed to create snapshot of volume pvc-6a1f "data-pacman-mongo-0":',
+        'rpc error: code = FailedPrecondition desc = no VolumeSnapshotClass found for CSI driver ebs.csi.aws.com',
+        `hint: annotate a VolumeSnapshotClass with k10.kasten.io/is-snapshot-class=true; see https://docs.kasten.io/latest/install/storage.html#${'csi-snapshot-class-requirements-'.repeat(4)}end`,
+      ].join('\n'),
+      function: 'kasten.io/k10/kio/kube/volume.CreateSnapshot',
+    }),
+  }),
+};
+
+/**
+ * The failing policy's failed runs, one per live failure of the story (the metrics count the same
+ * BackupActions): a Failed BackupAction in the application namespace and a Failed RunAction in Kasten's.
+ * Failures alternate between two kinds, so any two in a row (what the garbage collector keeps) show
+ * both: a hostile name (quotes, unicode) with the long nested error, and an action with no error at all.
+ */
+const failedRunObjects = (
+  sc: Scenario,
+  p: SimPolicy,
+  storyStartMs: number,
+  s: number,
+  namespaces?: Set<string>,
+): K8sObject[] => {
+  const all = failureTimes(s);
+  const out: K8sObject[] = [];
+  for (const t of failedCounts(s).liveTimes) {
+    const k = all.indexOf(t);
+    const endUnix = wallClock(storyStartMs, t);
+    const backup = actionObject(sc, p, 'BackupAction', endUnix, 'Failed');
+    const hostile = k % 2 === 0;
+    backup.metadata.name = hostile
+      ? `${actionName('scheduled', p.name, endUnix)}-"quoted"-ünïcødé-漢字`
+      : backup.metadata.name;
+    const status = backup.status as Record<string, unknown>;
+    if (hostile) status.error = NESTED_ACTION_ERROR;
+    else delete status.error;
+    if (!namespaces || namespaces.has(p.appNamespace)) out.push(backup);
+    if (!namespaces || namespaces.has(sc.kastenNamespace))
+      out.push({
+        apiVersion: 'actions.kio.kasten.io/v1alpha1',
+        kind: 'RunAction',
+        metadata: {
+          name: actionName('policy-run', p.name, endUnix),
+          namespace: sc.kastenNamespace,
+          labels: { 'k10.kasten.io/policyName': p.name, 'k10.kasten.io/policyNamespace': sc.kastenNamespace },
+          creationTimestamp: ISO(endUnix - 15),
+        },
+        spec: { subject: { kind: 'Policy', name: p.name, namespace: sc.kastenNamespace } },
+        status: {
+          state: 'Failed',
+          startTime: ISO(endUnix - 15),
+          endTime: ISO(endUnix + 1),
+          error: {
+            message: 'Policy run failed',
+            cause: JSON.stringify({ message: `1 of 1 actions failed: BackupAction ${backup.metadata.name}` }),
+          },
+        },
+      });
   }
   return out;
 };

@@ -89,11 +89,14 @@ export const saveScreenshot = async (page: Page, name: string): Promise<string> 
 
 /** Cell texts of a DataTable's body rows (spacer rows of windowed tables excluded). */
 export const tableRows = async (page: Page, testId: string): Promise<string[][]> =>
-  page
-    .locator(`${sel(testId)} tbody tr:not([aria-hidden="true"])`)
-    .evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll('td, th')).map((c) => (c.textContent ?? '').trim())),
-    );
+  page.locator(`${sel(testId)} tbody tr:not([aria-hidden="true"]):not([data-test="row-details"])`).evaluateAll((rows) =>
+    rows.map((row) =>
+      Array.from(row.querySelectorAll('td, th'))
+        // An expandable row's toggle cell holds no data.
+        .filter((c) => !c.querySelector('[data-test="row-toggle"]'))
+        .map((c) => (c.textContent ?? '').trim()),
+    ),
+  );
 
 /**
  * Retries `check` until it stops throwing, then returns its value; after

@@ -58,3 +58,37 @@ test('rows from the three lists, the watch kind filling in a missing kind', () =
   expect(result.current.access).toBe('ok');
   expect(result.current.rows.map((r) => r.kind)).toEqual(['BackupAction', 'ExportAction', 'RunAction']);
 });
+
+test('a list refused in Kasten namespace keeps the rows of the lists that answered, and says which was refused', () => {
+  const backup = {
+    kind: 'BackupAction',
+    metadata: { name: 'b', namespace: 'shop', labels: { 'k10.kasten.io/policyName': 'daily' } },
+    status: { state: 'Failed', endTime: '2026-11-29T10:00:00Z' },
+  };
+  jest
+    .mocked(useK8sWatchResource)
+    .mockImplementation((r) =>
+      r?.groupVersionKind?.kind === 'RunAction'
+        ? watchResult([], false, { response: { status: 403 }, message: 'runactions is forbidden' })
+        : watchResult(r?.groupVersionKind?.kind === 'BackupAction' ? [backup] : [], true),
+    );
+  const { result } = renderHook(() => useFailedActions(true, 'daily', 'shop', 'kasten-io', SINCE));
+  expect(result.current.access).toBe('forbidden');
+  expect(result.current.rows.map((r) => r.name)).toEqual(['b']);
+  expect(result.current.lists).toEqual([
+    { kind: 'BackupAction', namespace: 'shop', access: 'ok' },
+    { kind: 'ExportAction', namespace: 'shop', access: 'ok' },
+    expect.objectContaining({ kind: 'RunAction', namespace: 'kasten-io', access: 'forbidden' }),
+  ]);
+});
+
+test('rows wait until every list has answered', () => {
+  jest
+    .mocked(useK8sWatchResource)
+    .mockImplementation((r) =>
+      r?.groupVersionKind?.kind === 'RunAction' ? watchResult([], false) : watchResult([], true),
+    );
+  const { result } = renderHook(() => useFailedActions(true, 'daily', 'shop', 'kasten-io', SINCE));
+  expect(result.current.access).toBe('loading');
+  expect(result.current.lists.map((l) => l.access)).toEqual(['ok', 'ok', 'loading']);
+});

@@ -5,16 +5,28 @@ import {
   POLICY_NAME_LABEL,
   failedActionRows,
   type FailedActionRow,
+  type FailureActionKind,
   type PolicyActionObject,
 } from '../models/failed-actions';
 
 /** Why the list may be missing: the view says which permission would help (Kasten's k10-basic in that namespace). */
 export type FailedActionsAccess = 'loading' | 'ok' | 'forbidden' | 'no-api' | 'error';
 
-export interface FailedActionsState {
-  rows: FailedActionRow[];
+/** One of the three label-selected lists, so a user denied RunActions in Kasten's namespace still sees their BackupActions. */
+export interface FailedActionsList {
+  kind: FailureActionKind;
+  namespace: string;
   access: FailedActionsAccess;
   error?: unknown;
+}
+
+export interface FailedActionsState {
+  /** Rows from every list that answered, even when another list was refused. */
+  rows: FailedActionRow[];
+  /** 'ok' when every list answered; otherwise the first refused list's reason (application namespace first). */
+  access: FailedActionsAccess;
+  error?: unknown;
+  lists: FailedActionsList[];
 }
 
 const gvk = (kind: string) => ({ group: 'actions.kio.kasten.io', version: 'v1alpha1', kind });
@@ -56,25 +68,38 @@ export const useFailedActions = (
   );
   const [runs, rLoaded, rError] = useK8sWatchResource<PolicyActionObject[]>(watch('RunAction', kastenNamespace));
   return React.useMemo((): FailedActionsState => {
-    const error: unknown = bError ?? eError ?? rError;
-    if (!enabled || (!error && !(bLoaded && eLoaded && rLoaded))) return { rows: [], access: 'loading' };
-    const lists: Record<(typeof FAILURE_ACTION_KINDS)[number], PolicyActionObject[] | undefined> = {
-      BackupAction: bError ? undefined : backups,
-      ExportAction: eError ? undefined : exportActions,
-      RunAction: rError ? undefined : runs,
+    const watched: Record<FailureActionKind, { data: unknown; loaded: boolean; error: unknown; namespace: string }> = {
+      BackupAction: { data: backups, loaded: bLoaded, error: bError, namespace: appNamespace },
+      ExportAction: { data: exportActions, loaded: eLoaded, error: eError, namespace: appNamespace },
+      RunAction: { data: runs, loaded: rLoaded, error: rError, namespace: kastenNamespace },
     };
-    const objects = FAILURE_ACTION_KINDS.flatMap((kind) =>
-      (Array.isArray(lists[kind]) ? (lists[kind] ?? []) : []).map((o) => ({ ...o, kind: o.kind ?? kind })),
+    const lists = FAILURE_ACTION_KINDS.map(
+      (kind): FailedActionsList => ({
+        kind,
+        namespace: watched[kind].namespace,
+        access: watched[kind].error ? accessOf(watched[kind].error) : watched[kind].loaded ? 'ok' : 'loading',
+        ...(watched[kind].error ? { error: watched[kind].error } : {}),
+      }),
     );
+    // Wait for every list to answer or fail, so rows do not arrive one kind at a time.
+    if (!enabled || lists.some((l) => l.access === 'loading')) return { rows: [], access: 'loading', lists };
+    const objects = lists.flatMap((l) => {
+      const data = watched[l.kind].data;
+      if (l.access !== 'ok' || !Array.isArray(data)) return [];
+      return (data as PolicyActionObject[]).map((o) => ({ ...o, kind: o.kind ?? l.kind }));
+    });
+    const refused = lists.find((l) => l.access !== 'ok');
     return {
       rows: failedActionRows(objects, policy, appNamespace, sinceSeconds),
-      access: accessOf(error),
-      error,
+      access: refused?.access ?? 'ok',
+      ...(refused ? { error: refused.error } : {}),
+      lists,
     };
   }, [
     enabled,
     policy,
     appNamespace,
+    kastenNamespace,
     sinceSeconds,
     backups,
     exportActions,

@@ -50,6 +50,24 @@ const seconds = (iso: string | undefined): number | undefined => {
 export const actionHref = (kind: string, namespace: string, name: string): string =>
   `/k8s/ns/${encodeURIComponent(namespace)}/${encodeURIComponent(`actions.kio.kasten.io~v1alpha1~${kind}`)}/${encodeURIComponent(name)}`;
 
+/** One action as the "why it failed" view shows it (also any action of the namespace fallback). */
+export const failedActionRow = (o: PolicyActionObject): FailedActionRow => {
+  const kind = o.kind ?? '';
+  const name = o.metadata?.name ?? '';
+  const namespace = o.metadata?.namespace ?? '';
+  return {
+    kind,
+    name,
+    namespace,
+    state: o.status?.state ?? '',
+    start: seconds(o.status?.startTime ?? o.metadata?.creationTimestamp),
+    end: seconds(o.status?.endTime),
+    causes: errorCauseChain(o.status?.error),
+    restorePoint: o.status?.restorePoint?.name || undefined,
+    href: actionHref(kind, namespace, name),
+  };
+};
+
 /**
  * Failed and cancelled actions of `policy` for application namespace `appNamespace` that ended (or,
  * without an end, started) at or after `sinceSeconds`, newest first. RunActions carry no application
@@ -70,21 +88,13 @@ export const failedActionRows = (
         ? app === undefined || app === appNamespace
         : (app ?? o.metadata?.namespace) === appNamespace;
     })
-    .map((o): FailedActionRow => {
-      const kind = o.kind ?? '';
-      const name = o.metadata?.name ?? '';
-      const namespace = o.metadata?.namespace ?? '';
-      return {
-        kind,
-        name,
-        namespace,
-        state: o.status?.state ?? '',
-        start: seconds(o.status?.startTime ?? o.metadata?.creationTimestamp),
-        end: seconds(o.status?.endTime),
-        causes: errorCauseChain(o.status?.error),
-        restorePoint: o.status?.restorePoint?.name || undefined,
-        href: actionHref(kind, namespace, name),
-      };
-    })
+    .map(failedActionRow)
     .filter((r) => (r.end ?? r.start ?? Infinity) >= sinceSeconds)
     .sort((a, b) => (b.end ?? b.start ?? 0) - (a.end ?? a.start ?? 0));
+
+/**
+ * What an administrator of `namespace` runs so a user may list Kasten's actions there: Kasten's own
+ * `k10-basic` ClusterRole (its actions, restore points and policies in one namespace), bound in it.
+ */
+export const k10BasicRoleBindingCommand = (namespace: string): string =>
+  `oc create rolebinding k10-basic-<user> --clusterrole=k10-basic --user=<user> -n ${namespace}`;

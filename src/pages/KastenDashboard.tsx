@@ -95,6 +95,7 @@ export const KastenDashboard: React.FC<KastenDashboardProps> = ({ namespace, onN
           <OverviewTab
             windowDuration={windowDuration}
             windowLabel={formatAge(range.timeRangeMs / 1000)}
+            windowSeconds={range.timeRangeMs / 1000}
             namespace={namespace}
           />
         )}

@@ -1,7 +1,7 @@
 /** The namespace tab's body: metrics when they can be read, else Kasten's action resources with a note saying why. */
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { useK8sWatchResource, type WatchK8sResource } from '../console-sdk';
-import { emptyVector, httpError } from '../__fixtures__/prometheus';
+import { emptyVector, httpError, vector } from '../__fixtures__/prometheus';
 import { DEFAULT_PLUGIN_CONFIG } from '../models/plugin-config';
 import { actionCountsByStatus } from '../promql';
 import { formatDateTime } from '../utils/format';
@@ -145,4 +145,70 @@ test('undecided access: skeleton, nothing sent', async () => {
 test('no namespace given', async () => {
   await show(undefined, {});
   expect(screen.getByText('No namespace selected.')).toBeInTheDocument();
+});
+
+describe('why it failed, on the namespace tab', () => {
+  const failedBackup: KastenAction = {
+    kind: 'BackupAction',
+    metadata: { name: 'backup-"2"', namespace: 'shop', labels: { 'k10.kasten.io/policyName': 'nightly' } },
+    status: {
+      state: 'Failed',
+      endTime: new Date(Date.now() - 60_000).toISOString(),
+      error: { message: 'Job failed', cause: '{"message":"no VolumeSnapshotClass for driver"}' } as unknown as {
+        message?: string;
+      },
+    },
+  };
+
+  test('access none: a failed action opens to its details and cause chain; the reason column shows the innermost cause', async () => {
+    watchActions({
+      BackupAction: [[failedBackup], true, undefined],
+      ExportAction: [[], true, undefined],
+      RestoreAction: [[], true, undefined],
+    });
+    await show('shop', { access: { mode: 'none', namespace: 'kasten-io' } });
+    expect(tableRows(screen.getByTestId('action-resources'))[0]?.[5]).toBe('no VolumeSnapshotClass for driver');
+    fireEvent.click(screen.getByRole('button', { name: 'Details of BackupAction backup-"2"' }));
+    const link = await screen.findByTestId('failed-action-link');
+    expect(link).toHaveAttribute('href', `/k8s/ns/shop/actions.kio.kasten.io~v1alpha1~BackupAction/backup-%222%22`);
+    expect(screen.getAllByTestId('action-cause-message').map((m) => m.textContent)).toEqual([
+      'no VolumeSnapshotClass for driver',
+      'Job failed',
+    ]);
+  });
+
+  test('access none and actions forbidden: the k10-basic binding for this namespace', async () => {
+    watchActions({
+      BackupAction: [undefined, false, httpError(403, { message: 'backupactions.actions.kio.kasten.io is forbidden' })],
+    });
+    await show('shop', { access: { mode: 'none', namespace: 'kasten-io' } });
+    expect(screen.getByTestId('k10-basic-hint')).toHaveTextContent(
+      'oc create rolebinding k10-basic-<user> --clusterrole=k10-basic --user=<user> -n shop',
+    );
+  });
+
+  test('metrics readable: a failure row of this namespace opens to its actions, watched in this namespace', async () => {
+    answerPrometheus(() => vector([[{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 2]]));
+    watchActions({
+      BackupAction: [[failedBackup], true, undefined],
+      ExportAction: [[], true, undefined],
+      RunAction: [[], true, undefined],
+    });
+    await show('shop', {});
+    fireEvent.click(
+      within(screen.getByTestId('new-failures-table')).getByRole('button', {
+        name: 'Failed actions of policy nightly in namespace shop',
+      }),
+    );
+    // The first open row loads the view's chunk; on a loaded machine that import can take seconds.
+    expect((await screen.findByTestId('failed-action-link', {}, { timeout: 20_000 })).textContent).toBe('backup-"2"');
+    const watched = jest.mocked(useK8sWatchResource).mock.calls.map((c) => c[0]);
+    expect(watched).toContainEqual(
+      expect.objectContaining({
+        groupVersionKind: expect.objectContaining({ kind: 'RunAction' }),
+        namespace: 'kasten-io',
+        selector: { matchLabels: { 'k10.kasten.io/policyName': 'nightly' } },
+      }),
+    );
+  }, 30_000);
 });

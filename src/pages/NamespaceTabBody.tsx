@@ -5,13 +5,23 @@ import { useMetricsAccess } from '../data/prometheus/MetricsAccessContext';
 import { useKastenConfig } from '../data/useKastenConfig';
 import { LoadingRows } from '../components/common/QueryStatus';
 import { KastenDashboard } from './KastenDashboard';
-import { ActionResources } from '../components/namespace/ActionResources';
+
+/** Only users who may not read the metrics see this list: it loads in its own chunk, not with the tab. */
+const ActionResources = React.lazy(() =>
+  import(/* webpackChunkName: "action-resources" */ '../components/namespace/ActionResources').then((m) => ({
+    default: m.ActionResources,
+  })),
+);
 import { useKastenActions } from '../data/useKastenActions';
 
 /** Kasten's action resources in one namespace, from the user's own watches. */
 const ActionResourcesContainer: React.FC<{ namespace: string }> = ({ namespace }) => {
   const { actions, loaded, error } = useKastenActions(namespace);
-  return <ActionResources actions={actions} loaded={loaded} error={error} />;
+  return (
+    <React.Suspense fallback={<LoadingRows />}>
+      <ActionResources namespace={namespace} actions={actions} loaded={loaded} error={error} />
+    </React.Suspense>
+  );
 };
 
 /**

@@ -10,16 +10,46 @@ import { usePreloadTable } from '../components/common/LazyDataTable';
 import { loadVolumesTable } from '../components/resources/ResourcesView';
 import { OverviewView } from '../components/overview/OverviewView';
 import { ResourcesView } from '../components/resources/ResourcesView';
+import type { FailureRow } from '../models/overview';
+import { useKastenTranslation } from '../i18n';
+import { LazyFailedActions } from './LazyFailedActions';
 
-export const OverviewTab: React.FC<{ windowDuration: string; windowLabel: string; namespace?: string }> = ({
-  windowDuration,
-  windowLabel,
-  namespace,
-}) => {
+export const OverviewTab: React.FC<{
+  windowDuration: string;
+  windowLabel: string;
+  /** The new-failures window in seconds: an open row lists the actions that ended in it. */
+  windowSeconds: number;
+  namespace?: string;
+}> = ({ windowDuration, windowLabel, windowSeconds, namespace }) => {
+  const { t } = useKastenTranslation();
   usePreloadTable();
   const data = useOverviewData(windowDuration, namespace);
   const [filter, setFilter] = useUrlParam('filter');
-  return <OverviewView data={data} windowLabel={windowLabel} filter={filter} onFilterChange={setFilter} />;
+  const renderFailureDetails = React.useCallback(
+    (row: FailureRow, table: 'window' | 'retained') => (
+      <LazyFailedActions
+        policy={row.policy}
+        appNamespace={row.namespace}
+        // Taken when the row opens: the list covers the same window the count was read over.
+        sinceSeconds={table === 'window' ? Math.floor(Date.now() / 1000) - windowSeconds : 0}
+        windowText={
+          table === 'window'
+            ? t('ended in the last {{window}}', { window: windowLabel })
+            : t('of any age, as Kasten still retains them')
+        }
+      />
+    ),
+    [t, windowLabel, windowSeconds],
+  );
+  return (
+    <OverviewView
+      data={data}
+      windowLabel={windowLabel}
+      filter={filter}
+      onFilterChange={setFilter}
+      renderFailureDetails={renderFailureDetails}
+    />
+  );
 };
 
 export const HistoryTab: React.FC<{

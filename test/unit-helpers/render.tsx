@@ -186,5 +186,10 @@ export const byKey =
 /** Cell texts of a table's body rows (spacer rows left out). */
 export const tableRows = (container: HTMLElement): string[][] =>
   Array.from(container.querySelectorAll('tbody tr'))
-    .filter((r) => r.getAttribute('aria-hidden') !== 'true')
-    .map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim()));
+    .filter((r) => r.getAttribute('aria-hidden') !== 'true' && r.getAttribute('data-test') !== 'row-details')
+    .map((r) =>
+      Array.from(r.querySelectorAll('td'))
+        // The expand toggle's cell holds no data.
+        .filter((td) => !td.querySelector('[data-test="row-toggle"]'))
+        .map((td) => (td.textContent ?? '').trim()),
+    );

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import '../../../test/unit-helpers/render';
-import { DataTable, type Column } from './DataTable';
+import { DataTable, EXPANDED_HEIGHT, type Column, type RowExpansion } from './DataTable';
 
 interface Row {
   name: string;
@@ -96,4 +96,74 @@ test('a short table is not windowed', () => {
   render(<DataTable columns={columns} rows={rows} rowKey={(r) => r.name} caption="Few" testId="few" />);
   expect(bodyRows()).toHaveLength(20);
   expect(screen.getByTestId('few')).not.toHaveAttribute('tabindex');
+});
+
+const expansion: RowExpansion<Row> = {
+  render: (r) => <p data-test="detail">detail of {r.name}</p>,
+  toggleLabel: (r) => `Details of ${r.name}`,
+  columnLabel: 'Details',
+};
+
+test('rows open and close by their own toggle button; open rows count in aria-rowcount and aria-rowindex', () => {
+  const rows = [
+    { name: 'a', count: 1 },
+    { name: 'b', count: 2 },
+  ];
+  render(
+    <DataTable columns={columns} rows={rows} rowKey={(r) => r.name} caption="T" testId="t" expansion={expansion} />,
+  );
+  expect(screen.getByRole('columnheader', { name: 'Details' })).toBeInTheDocument();
+  const toggleA = screen.getByRole('button', { name: 'Details of a' });
+  expect(toggleA).toHaveAttribute('aria-expanded', 'false');
+  expect(screen.queryByTestId('detail')).toBeNull();
+  fireEvent.click(toggleA);
+  expect(toggleA).toHaveAttribute('aria-expanded', 'true');
+  const detail = screen.getByTestId('detail');
+  expect(detail).toHaveTextContent('detail of a');
+  const detailRow = detail.closest('tr')!;
+  expect(detailRow).toHaveAttribute('aria-rowindex', '3');
+  expect(toggleA).toHaveAttribute('aria-controls', detail.closest('td')!.id);
+  expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '4');
+  expect(screen.getByRole('button', { name: 'Details of b' }).closest('tr')).toHaveAttribute('aria-rowindex', '4');
+  // The open row follows its data through a re-sort.
+  fireEvent.click(within(screen.getByTestId('sort-count')).getByRole('button'));
+  expect(screen.getByTestId('detail')).toHaveTextContent('detail of a');
+  fireEvent.click(toggleA);
+  expect(screen.queryByTestId('detail')).toBeNull();
+  expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '3');
+});
+
+test('windowed: an open row adds its fixed height to the scroll height, and rows below it stay reachable', () => {
+  const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `policy-${String(i).padStart(4, '0')}`, count: i }));
+  render(
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.name}
+      caption="Many"
+      initialSort={{ id: 'name', desc: false }}
+      testId="big"
+      expansion={expansion}
+    />,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Details of policy-0002' }));
+  const grid = screen.getByRole('grid');
+  const scroller = screen.getByTestId('big');
+  const height = () => {
+    const spacers = Array.from(grid.querySelectorAll('tbody tr[aria-hidden="true"]')) as HTMLElement[];
+    const rendered = grid.querySelectorAll('tbody tr:not([aria-hidden])').length - 1;
+    return spacers.reduce((sum, el) => sum + parseInt(el.style.height, 10), 0) + rendered * 40 + EXPANDED_HEIGHT;
+  };
+  expect(height()).toBe(5000 * 40 + EXPANDED_HEIGHT);
+  // Scrolled past the open row: it leaves the DOM, but the spacer above still counts its content.
+  scroller.scrollTop = 40 * 3000 + EXPANDED_HEIGHT;
+  fireEvent.scroll(scroller);
+  expect(screen.queryByTestId('detail')).toBeNull();
+  // The first cell is the toggle's.
+  expect(bodyRows().map((r) => r.querySelectorAll('td')[1]?.textContent)).toContain('policy-3000');
+  const top = grid.querySelector('tbody tr[aria-hidden="true"]') as HTMLElement;
+  const firstShown = bodyRows()[0]!;
+  const firstIndex = Number(firstShown.getAttribute('aria-rowindex')) - 3; // header and the open row before it
+  expect(parseInt(top.style.height, 10)).toBe(firstIndex * 40 + EXPANDED_HEIGHT);
+  expect(firstShown).toHaveAttribute('aria-rowindex', String(firstIndex + 3));
 });

@@ -3,7 +3,7 @@ import { useKastenTranslation } from '../../i18n';
 import type { FailureRow } from '../../models/overview';
 import { formatDateTime, formatNumber } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
-import type { Column } from '../common/DataTable';
+import type { Column, RowExpansion } from '../common/DataTable';
 import { LazyDataTable } from '../common/LazyDataTable';
 
 const rowKey = (r: FailureRow) => `${r.policy}\u0000${r.type}\u0000${r.namespace}`;
@@ -15,7 +15,9 @@ export const FailuresTable: React.FC<{
   countTitle: string;
   withLast: boolean;
   testId: string;
-}> = ({ rows, caption, countTitle, withLast, testId }) => {
+  /** What an open row shows (the page's container: Kasten's failed action objects). Without it rows do not open. */
+  renderDetails?: (row: FailureRow) => React.ReactNode;
+}> = ({ rows, caption, countTitle, withLast, testId, renderDetails }) => {
   const { t, i18n } = useKastenTranslation();
   const columns = React.useMemo((): Column<FailureRow>[] => {
     const cols: Column<FailureRow>[] = [
@@ -59,6 +61,19 @@ export const FailuresTable: React.FC<{
     }
     return cols;
   }, [t, i18n.language, countTitle, withLast]);
+  const expansion = React.useMemo(
+    (): RowExpansion<FailureRow> | undefined =>
+      renderDetails && {
+        render: renderDetails,
+        columnLabel: t('Failed actions'),
+        toggleLabel: (r) =>
+          t('Failed actions of policy {{policy}} in namespace {{namespace}}', {
+            policy: r.policy || t('(no policy: manual action)'),
+            namespace: r.namespace || '—',
+          }),
+      },
+    [renderDetails, t],
+  );
   return (
     <LazyDataTable
       columns={columns}
@@ -67,6 +82,7 @@ export const FailuresTable: React.FC<{
       caption={caption}
       initialSort={{ id: 'count', desc: true }}
       testId={testId}
+      expansion={expansion}
     />
   );
 };

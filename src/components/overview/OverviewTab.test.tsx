@@ -110,7 +110,7 @@ const show = async (
   opts: HarnessOptions = {},
 ) => {
   answerPrometheus(typeof answers === 'function' ? answers : byKey(Q, answers));
-  const r = renderWith(<OverviewTab windowDuration="1h" windowLabel="1h" />, opts);
+  const r = renderWith(<OverviewTab windowDuration="1h" windowLabel="1h" windowSeconds={3600} />, opts);
   await settle();
   return r;
 };
@@ -456,5 +456,85 @@ describe('Recovery point age', () => {
       namespace: 'k10',
       isList: true,
     });
+  });
+});
+
+describe('Why it failed (an open failure row)', () => {
+  const failed = {
+    kind: 'BackupAction',
+    metadata: { name: 'scheduled-"q"-é', namespace: 'shop', labels: { 'k10.kasten.io/policyName': 'nightly' } },
+    status: {
+      state: 'Failed',
+      startTime: new Date(Date.now() - 120_000).toISOString(),
+      endTime: new Date(Date.now() - 60_000).toISOString(),
+      error: { message: 'Job failed', cause: '{"message":"no VolumeSnapshotClass"}' },
+    },
+  };
+  const old = {
+    ...failed,
+    metadata: { ...failed.metadata, name: 'scheduled-old' },
+    status: { ...failed.status, endTime: '2020-01-01T00:00:00Z', startTime: '2020-01-01T00:00:00Z' },
+  };
+  const actionWatches = () =>
+    jest
+      .mocked(useK8sWatchResource)
+      .mock.calls.map(([r]) => r)
+      .filter((r) => r?.groupVersionKind?.group === 'actions.kio.kasten.io');
+
+  beforeEach(() => {
+    jest
+      .mocked(useK8sWatchResource)
+      .mockImplementation((r) =>
+        r?.groupVersionKind?.group === 'actions.kio.kasten.io'
+          ? watchResult(r.groupVersionKind.kind === 'BackupAction' ? [failed, old] : [], true)
+          : watchResult(policies, true),
+      );
+  });
+
+  test('rows open with a named, keyboard-reachable toggle; actions are watched only once a row is open', async () => {
+    await show(FULL);
+    expect(actionWatches()).toEqual([]);
+    const toggle = within(screen.getByTestId('new-failures-table')).getByRole('button', {
+      name: 'Failed actions of policy nightly in namespace shop',
+    });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const details = await screen.findByTestId('failed-actions');
+    expect(toggle).toHaveAttribute('aria-controls', details.closest('td')?.id);
+    expect(actionWatches()).toContainEqual(
+      expect.objectContaining({
+        namespace: 'shop',
+        selector: { matchLabels: { 'k10.kasten.io/policyName': 'nightly' } },
+      }),
+    );
+    // Only the action that ended in the window; the 2020 one is outside it.
+    expect(
+      within(details)
+        .getAllByTestId('failed-action-link')
+        .map((a) => a.textContent),
+    ).toEqual(['scheduled-"q"-é']);
+    expect(
+      within(details)
+        .getAllByTestId('action-cause-message')
+        .map((m) => m.textContent),
+    ).toEqual(['no VolumeSnapshotClass', 'Job failed']);
+    fireEvent.click(toggle);
+    expect(screen.queryByTestId('failed-actions')).toBeNull();
+  });
+
+  test('a retained row lists the actions Kasten still holds, of any age', async () => {
+    await show(FULL);
+    fireEvent.click(
+      within(screen.getByTestId('retained-table')).getByRole('button', {
+        name: 'Failed actions of policy nightly in namespace shop',
+      }),
+    );
+    const details = await screen.findByTestId('failed-actions');
+    expect(
+      within(details)
+        .getAllByTestId('failed-action-link')
+        .map((a) => a.textContent),
+    ).toEqual(['scheduled-"q"-é', 'scheduled-old']);
   });
 });

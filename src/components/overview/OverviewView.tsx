@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { TextInput } from '@patternfly/react-core/dist/esm/components/TextInput/TextInput';
 import { useKastenTranslation } from '../../i18n';
-import type { OverviewData } from '../../models/overview';
+import type { FailureRow, OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';
@@ -14,13 +14,29 @@ export interface OverviewViewProps {
   windowLabel: string;
   filter: string | undefined;
   onFilterChange: (v: string | undefined) => void;
+  /** The failed action objects behind a row of the new (`window`) or retained (`retained`) failures table. */
+  renderFailureDetails?: (row: FailureRow, table: 'window' | 'retained') => React.ReactNode;
 }
 
-export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, filter, onFilterChange }) => {
+export const OverviewView: React.FC<OverviewViewProps> = ({
+  data,
+  windowLabel,
+  filter,
+  onFilterChange,
+  renderFailureDetails,
+}) => {
   const { t } = useKastenTranslation();
   const { states, queries } = data;
   const newRows = filterFailures(data.newFailures, filter);
   const retainedRows = filterFailures(data.retained, filter);
+  const renderNewDetails = React.useMemo(
+    () => renderFailureDetails && ((r: FailureRow) => renderFailureDetails(r, 'window')),
+    [renderFailureDetails],
+  );
+  const renderRetainedDetails = React.useMemo(
+    () => renderFailureDetails && ((r: FailureRow) => renderFailureDetails(r, 'retained')),
+    [renderFailureDetails],
+  );
   const noActionYet = (
     <p>
       {t(
@@ -85,6 +101,7 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
             countTitle={t('New failures')}
             withLast
             testId="new-failures-table"
+            renderDetails={renderNewDetails}
           />
         </QueryStatus>
       </Panel>
@@ -108,6 +125,7 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
             countTitle={t('Retained')}
             withLast={false}
             testId="retained-table"
+            renderDetails={renderRetainedDetails}
           />
         </QueryStatus>
       </Panel>

@@ -1,0 +1,146 @@
+import * as React from 'react';
+import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { Link } from '../../router';
+import { useKastenTranslation } from '../../i18n';
+import './failed-actions.css';
+import type { FailedActionsList, FailedActionsState } from '../../data/useFailedActions';
+import type { FailedActionRow } from '../../models/failed-actions';
+import { formatDateTime } from '../../utils/format';
+import { LoadingRows } from '../common/QueryStatus';
+import { StatusText } from '../common/StatusText';
+import { ActionErrorChain } from './ActionErrorChain';
+import { K10BasicHint } from './K10BasicHint';
+
+const Time: React.FC<{ seconds: number | undefined; language: string }> = ({ seconds, language }) =>
+  seconds === undefined ? (
+    <>—</>
+  ) : (
+    <time dateTime={new Date(seconds * 1000).toISOString()}>{formatDateTime(seconds, language)}</time>
+  );
+
+/** One action: kind, name linking to its console page, state, times, restore point and Kasten's error. */
+export const ActionDetails: React.FC<{ row: FailedActionRow }> = ({ row }) => {
+  const { t, i18n } = useKastenTranslation();
+  return (
+    <>
+      <div className="kasten-console-plugin__failed-action-head">
+        <span data-test="failed-action-kind">{row.kind}</span>{' '}
+        <Link to={row.href} data-test="failed-action-link" className="kasten-console-plugin__error-message">
+          {row.name}
+        </Link>{' '}
+        <StatusText status={row.state === 'Failed' ? 'fail' : 'warning'} text={row.state} />
+      </div>
+      <dl className="kasten-console-plugin__cause-fields">
+        <dt>{t('Namespace')}</dt>
+        <dd>{row.namespace}</dd>
+        <dt>{t('Started')}</dt>
+        <dd data-test="failed-action-start">
+          <Time seconds={row.start} language={i18n.language} />
+        </dd>
+        <dt>{t('Ended')}</dt>
+        <dd data-test="failed-action-end">
+          <Time seconds={row.end} language={i18n.language} />
+        </dd>
+        <dt>{t('Restore point')}</dt>
+        <dd data-test="failed-action-restore-point">
+          {row.restorePoint
+            ? t('Yes: {{name}} (status.restorePoint.name)', { name: row.restorePoint })
+            : t('None (status.restorePoint is not set)')}
+        </dd>
+      </dl>
+      <ActionErrorChain causes={row.causes} />
+    </>
+  );
+};
+
+const ActionItem: React.FC<{ row: FailedActionRow }> = ({ row }) => (
+  <li className="kasten-console-plugin__failed-action" data-test="failed-action">
+    <ActionDetails row={row} />
+  </li>
+);
+
+/** Why one list is missing, and for a refusal the role binding that would allow it. */
+const ListNote: React.FC<{ lists: FailedActionsList[] }> = ({ lists }) => {
+  const { t } = useKastenTranslation();
+  const first = lists[0];
+  if (!first) return null;
+  const kinds = lists.map((l) => l.kind).join(', ');
+  const namespace = first.namespace;
+  if (first.access === 'forbidden') {
+    return (
+      <Alert
+        variant="warning"
+        isInline
+        isPlain
+        component="h4"
+        title={t('You may not list {{kinds}} in namespace {{namespace}}.', { kinds, namespace })}
+        data-test="failed-actions-forbidden"
+      >
+        <K10BasicHint namespace={namespace} />
+      </Alert>
+    );
+  }
+  const message =
+    first.error instanceof Error
+      ? first.error.message
+      : String((first.error as { message?: unknown })?.message ?? first.error);
+  return (
+    <Alert
+      variant={first.access === 'no-api' ? 'info' : 'danger'}
+      isInline
+      isPlain
+      component="h4"
+      title={
+        first.access === 'no-api'
+          ? t("This cluster does not serve Kasten's action resources (actions.kio.kasten.io/v1alpha1 {{kinds}}).", {
+              kinds,
+            })
+          : t('{{kinds}} in namespace {{namespace}} could not be read: {{message}}', { kinds, namespace, message })
+      }
+      data-test="failed-actions-error"
+    />
+  );
+};
+
+export interface FailedActionsViewProps {
+  state: FailedActionsState;
+  policy: string;
+  appNamespace: string;
+  /** "in the last 1h" or "still retained": what the list covers. */
+  windowText: string;
+}
+
+/** The failed and cancelled Kasten actions behind one failure row, with every way the list can be missing. */
+export const FailedActionsView: React.FC<FailedActionsViewProps> = ({ state, policy, appNamespace, windowText }) => {
+  const { t } = useKastenTranslation();
+  if (state.access === 'loading') return <LoadingRows />;
+  const refused = state.lists.filter((l) => l.access !== 'ok');
+  const groups = new Map<string, FailedActionsList[]>();
+  for (const l of refused) {
+    const key = `${l.access}\u0000${l.namespace}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const anyAnswered = state.lists.some((l) => l.access === 'ok');
+  return (
+    <div className="kasten-console-plugin__failed-actions" data-test="failed-actions">
+      {[...groups.entries()].map(([key, lists]) => (
+        <ListNote key={key} lists={lists} />
+      ))}
+      {anyAnswered &&
+        (state.rows.length === 0 ? (
+          <p data-test="failed-actions-empty">
+            {t(
+              'No failed or cancelled action object of policy {{policy}} for namespace {{namespace}} remains ({{window}}). Kasten may have garbage-collected them; the counts come from its metrics, which outlive the objects.',
+              { policy, namespace: appNamespace, window: windowText },
+            )}
+          </p>
+        ) : (
+          <ul className="kasten-console-plugin__failed-action-list" aria-label={t('Failed and cancelled actions')}>
+            {state.rows.map((r) => (
+              <ActionItem key={`${r.kind}/${r.namespace}/${r.name}`} row={r} />
+            ))}
+          </ul>
+        ))}
+    </div>
+  );
+};
