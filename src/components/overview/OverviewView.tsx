@@ -5,7 +5,12 @@ import type { OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';
-import { RecoveryPointsTable, RecoverySourceNote } from './RecoveryPointsTable';
+import {
+  RecoveryObjectsNote,
+  RecoveryPointsTable,
+  RecoverySourceNote,
+  type RecoveryObjectsView,
+} from './RecoveryPointsTable';
 import { StatusCounts } from './StatusCounts';
 import { FormField } from '../common/FormField';
 
@@ -14,9 +19,17 @@ export interface OverviewViewProps {
   windowLabel: string;
   filter: string | undefined;
   onFilterChange: (v: string | undefined) => void;
+  /** The recovery rows combined with Kasten's RestorePoints and actions; without it, the metrics' rows. */
+  recoveryObjects?: RecoveryObjectsView;
 }
 
-export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, filter, onFilterChange }) => {
+export const OverviewView: React.FC<OverviewViewProps> = ({
+  data,
+  windowLabel,
+  filter,
+  onFilterChange,
+  recoveryObjects,
+}) => {
   const { t } = useKastenTranslation();
   const { states, queries } = data;
   const newRows = filterFailures(data.newFailures, filter);
@@ -134,12 +147,17 @@ export const OverviewView: React.FC<OverviewViewProps> = ({ data, windowLabel, f
         }
       >
         <RecoverySourceNote source={data.recoverySource} historySeconds={data.recoveryHistorySeconds} />
+        {recoveryObjects && <RecoveryObjectsNote objects={recoveryObjects} />}
         <QueryStatus
           state={data.recoveryState}
           isEmpty={data.recovery.length === 0}
           empty={<p>{t('No policy with backups in the catalog.')}</p>}
         >
-          <RecoveryPointsTable rows={data.recovery} historySeconds={data.recoveryHistorySeconds} />
+          <RecoveryPointsTable
+            rows={recoveryObjects?.rows ?? data.recovery}
+            historySeconds={data.recoveryHistorySeconds}
+            source={data.recoverySource}
+          />
         </QueryStatus>
       </Panel>
     </div>
