@@ -6,13 +6,21 @@
  * `/api/prometheus-tenancy?namespace=<ns>` (which checks `get pods.metrics.k8s.io` in `<ns>`).
  */
 
-export type PreviewUser = { kind: 'admin'; name: string } | { kind: 'viewer'; name: string; namespace: string };
+export type PreviewUser =
+  | { kind: 'admin'; name: string }
+  | { kind: 'viewer'; name: string; namespace: string }
+  /**
+   * cluster-monitoring-view and read access to everything but Secrets and Kasten's actions and
+   * restore points: an operator without Kasten's k10-basic, who sees the metrics and not the objects.
+   */
+  | { kind: 'metrics-only'; name: string };
 
 export const parseUser = (spec: string): PreviewUser => {
   if (spec === 'admin') return { kind: 'admin', name: 'kube:admin' };
+  if (spec === 'metrics-only') return { kind: 'metrics-only', name: 'metrics-reader' };
   const m = spec.match(/^viewer:([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/);
   if (m) return { kind: 'viewer', name: `viewer-${m[1]}`, namespace: m[1]! };
-  throw new Error(`--user must be "admin" or "viewer:<namespace>", got "${spec}"`);
+  throw new Error(`--user must be "admin", "viewer:<namespace>" or "metrics-only", got "${spec}"`);
 };
 
 export interface ResourceAttributes {
@@ -25,11 +33,14 @@ export interface ResourceAttributes {
 }
 
 const READ_VERBS = new Set(['get', 'list', 'watch']);
+/** What Kasten's k10-basic grants on top of view: its actions and restore points. */
+const KASTEN_OBJECT_GROUPS = new Set(['actions.kio.kasten.io', 'apps.kio.kasten.io']);
 
 export const isAllowed = (user: PreviewUser, attrs: ResourceAttributes): boolean => {
   if (user.kind === 'admin') return true;
   if (!READ_VERBS.has(attrs.verb ?? '')) return false;
   // `view` never reaches secrets, and a namespaced role never grants cluster-scoped access.
   if (attrs.resource === 'secrets') return false;
+  if (user.kind === 'metrics-only') return !KASTEN_OBJECT_GROUPS.has(attrs.group ?? '');
   return attrs.namespace === user.namespace;
 };
