@@ -27,9 +27,11 @@ export interface PreviewOptions {
   namespaces?: number;
   /** Policies failing like the seed's (the first N); 1 by default. */
   failingPolicies?: number;
+  /** The last policy runs weekly, its newest success older than the metrics (on by default). */
+  weeklyPolicy?: boolean;
   scenario?: ScenarioName;
   kastenNamespace?: string;
-  /** `admin`, `viewer:<namespace>` or `monitoring-viewer`. */
+  /** `admin`, `viewer:<namespace>`, `monitoring-viewer` or `metrics-only`. */
   user?: string;
   /** Console port; 0 (the default) picks a free one. */
   port?: number;
@@ -129,6 +131,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     kastenNamespace: options.kastenNamespace ?? DEFAULT_SCENARIO.kastenNamespace,
     scenario: scenarioName,
     failingPolicies: options.failingPolicies,
+    weeklyPolicy: options.weeklyPolicy ?? DEFAULT_SCENARIO.weeklyPolicy,
   });
   const user = parseUser(options.user ?? 'admin');
   const profile = consoleProfile(options.console ?? DEFAULT_CONSOLE);

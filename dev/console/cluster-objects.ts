@@ -86,6 +86,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
     kind: 'RestoreAction',
     namespaced: true,
   },
+  // Served by Kasten's aggregated API (aggregatedapis-svc), listed like any namespaced kind.
+  { group: 'apps.kio.kasten.io', version: 'v1alpha1', plural: 'restorepoints', kind: 'RestorePoint', namespaced: true },
 ];
 
 export const typeKey = (group: string, version: string, plural: string): string => `${group}/${version}/${plural}`;
@@ -461,6 +463,50 @@ const failedRunObjects = (
           },
         },
       });
+  }
+  return out;
+};
+
+/**
+ * Kasten's RestorePoints at story time s: one per successful backup the policy still retains (the
+ * newest KEPT_SUCCESSES here), in the application namespace, named as its BackupAction's
+ * `status.restorePoint.name`, labelled like Kasten labels them, created when the backup ended.
+ */
+export const restorePointObjects = (
+  sc: Scenario,
+  storyStartMs: number,
+  s: number,
+  namespaces?: Set<string>,
+): K8sObject[] => {
+  if (sc.scenario === 'no-actions-yet') return [];
+  const out: K8sObject[] = [];
+  for (const p of sc.policies_) {
+    if (namespaces && !namespaces.has(p.appNamespace)) continue;
+    let t = lastSuccessTime(p, s);
+    for (let i = 0; i < KEPT_SUCCESSES; i++) {
+      const endUnix = wallClock(storyStartMs, t);
+      const name = actionName('rp', p.name, endUnix);
+      out.push({
+        apiVersion: 'apps.kio.kasten.io/v1alpha1',
+        kind: 'RestorePoint',
+        metadata: {
+          name,
+          namespace: p.appNamespace,
+          labels: {
+            'k10.kasten.io/appName': p.appNamespace,
+            'k10.kasten.io/appNamespace': p.appNamespace,
+            'k10.kasten.io/policyName': p.name,
+            'k10.kasten.io/policyNamespace': sc.kastenNamespace,
+            'k10.kasten.io/isRunNow': 'false',
+          },
+          creationTimestamp: ISO(endUnix),
+        },
+        spec: { restorePointContentRef: { name: `${p.appNamespace}-${name}` } },
+        status: { actionTime: ISO(endUnix - 12), logicalSize: 0, physicalSize: 0 },
+      });
+      t = lastSuccessTime(p, t - 1);
+      if (t < -24 * 3600) break;
+    }
   }
   return out;
 };

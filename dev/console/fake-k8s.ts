@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { storySecondsAt, type Scenario } from '../simulator/scenario';
 import {
   actionObjects,
+  restorePointObjects,
   RESOURCE_TYPES,
   staticObjects,
   typeKey,
@@ -98,6 +99,10 @@ export const createFakeK8s = (opts: FakeK8sOptions): FakeK8s => {
         (o) => o.kind === t.kind,
       );
       out.push(...dynamic);
+    }
+    if (t.group === 'apps.kio.kasten.io' && t.kind === 'RestorePoint') {
+      const s = (Date.now() - opts.storyStartMs) / 1000;
+      out.push(...restorePointObjects(opts.scenario, opts.storyStartMs, s, ns ? new Set([ns]) : undefined));
     }
     return t.namespaced && ns ? out.filter((o) => o.metadata.namespace === ns) : out;
   };

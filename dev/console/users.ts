@@ -11,14 +11,22 @@
 export type PreviewUser =
   | { kind: 'admin'; name: string }
   | { kind: 'viewer'; name: string; namespace: string }
-  | { kind: 'monitoring-viewer'; name: string };
+  | { kind: 'monitoring-viewer'; name: string }
+  /**
+   * cluster-monitoring-view and read access to everything but Secrets and Kasten's actions and
+   * restore points: an operator without Kasten's k10-basic, who sees the metrics and not the objects.
+   */
+  | { kind: 'metrics-only'; name: string };
 
 export const parseUser = (spec: string): PreviewUser => {
   if (spec === 'admin') return { kind: 'admin', name: 'kube:admin' };
   if (spec === 'monitoring-viewer') return { kind: 'monitoring-viewer', name: 'monitoring-viewer' };
+  if (spec === 'metrics-only') return { kind: 'metrics-only', name: 'metrics-reader' };
   const m = spec.match(/^viewer:([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/);
   if (m) return { kind: 'viewer', name: `viewer-${m[1]}`, namespace: m[1]! };
-  throw new Error(`--user must be "admin", "viewer:<namespace>" or "monitoring-viewer", got "${spec}"`);
+  throw new Error(
+    `--user must be "admin", "viewer:<namespace>", "monitoring-viewer" or "metrics-only", got "${spec}"`,
+  );
 };
 
 export interface ResourceAttributes {
@@ -31,6 +39,8 @@ export interface ResourceAttributes {
 }
 
 const READ_VERBS = new Set(['get', 'list', 'watch']);
+/** What Kasten's k10-basic grants on top of view: its actions and restore points. */
+const KASTEN_OBJECT_GROUPS = new Set(['actions.kio.kasten.io', 'apps.kio.kasten.io']);
 
 export const isAllowed = (user: PreviewUser, attrs: ResourceAttributes): boolean => {
   if (user.kind === 'admin') return true;
@@ -46,5 +56,6 @@ export const isAllowed = (user: PreviewUser, attrs: ResourceAttributes): boolean
       (attrs.resource === 'projects' && attrs.group === 'project.openshift.io')
     );
   }
+  if (user.kind === 'metrics-only') return !KASTEN_OBJECT_GROUPS.has(attrs.group ?? '');
   return attrs.namespace === user.namespace;
 };

@@ -23,6 +23,12 @@ export interface ScenarioOptions {
   scenario: ScenarioName;
   /** How many policies fail like the seed's (the first N); 1 by default. The benchmark uses many, for a long failures table. */
   failingPolicies?: number;
+  /**
+   * Make the last policy (never the failing one) an `@weekly` policy whose newest success is older
+   * than the preview's metrics (WEEKLY_LAST_SUCCESS): metrics alone cannot tell its age, Kasten's
+   * RestorePoints and actions can.
+   */
+  weeklyPolicy?: boolean;
 }
 
 export const DEFAULT_SCENARIO: ScenarioOptions = {
@@ -30,13 +36,14 @@ export const DEFAULT_SCENARIO: ScenarioOptions = {
   namespaces: 6,
   kastenNamespace: 'kasten-io',
   scenario: 'healthy',
+  weeklyPolicy: true,
 };
 
 export interface SimPolicy {
   name: string;
   /** The application namespace the policy selects (`k10.kasten.io/appNamespace`). */
   appNamespace: string;
-  frequency: '@hourly' | '@daily';
+  frequency: '@hourly' | '@daily' | '@weekly';
   exports: boolean;
   /** The seed's policy whose backups start failing when the story starts. */
   failing: boolean;
@@ -59,15 +66,17 @@ export const buildScenario = (opts: ScenarioOptions): Scenario => {
   const appNamespaces = Array.from({ length: m }, (_, i) =>
     i === 0 ? FAILING_NAMESPACE : `app-${String(i).padStart(String(m).length, '0')}`,
   );
+  const failingCount = Math.max(1, Math.floor(opts.failingPolicies ?? 1));
+  const weekly = (j: number) => !!opts.weeklyPolicy && j === n - 1 && j >= failingCount;
   const policies: SimPolicy[] = Array.from({ length: n }, (_, j) => {
     const ns = appNamespaces[j % m]!;
     const round = Math.floor(j / m);
     return {
       name: round === 0 ? `${ns}-backup` : `${ns}-backup-${round + 1}`,
       appNamespace: ns,
-      frequency: j % 3 === 2 ? '@daily' : '@hourly',
+      frequency: weekly(j) ? '@weekly' : j % 3 === 2 ? '@daily' : '@hourly',
       exports: j % 2 === 0,
-      failing: j < Math.max(1, Math.floor(opts.failingPolicies ?? 1)),
+      failing: j < failingCount,
       offset: (j * 7) % SUCCESS_PERIOD_LIVE,
     };
   });
@@ -106,8 +115,18 @@ export const GC_KEEP_FAILED = 2;
 /** Story time of a policy's own clock: a failing policy's schedule stops succeeding when the story starts. */
 const successClock = (p: SimPolicy, s: number, lag: number): number => (p.failing ? Math.min(s - lag, -1) : s - lag);
 
+/**
+ * The weekly policy's newest success, in story time: 3 days 2 hours before the story starts, so older
+ * than the history a preview backfills (2 h in the browser tests, 24 h at most by default on a cluster)
+ * yet well within its allowed age (7 days + 10 % + 10 min). It runs once a week from there.
+ */
+export const WEEKLY_LAST_SUCCESS = -(3 * 86400 + 7200);
+export const WEEK = 7 * 86400;
+const weeklyRuns = (s: number, lag: number): number => Math.floor((s - lag - WEEKLY_LAST_SUCCESS) / WEEK);
+
 /** Number of successful backups of a policy up to story time s (inclusive). */
 export const successes = (p: SimPolicy, s: number, lag = 0): number => {
+  if (p.frequency === '@weekly') return BASE_SUCCESSES + weeklyRuns(s, lag) + 1;
   const t = successClock(p, s, lag);
   const period = t >= 0 ? SUCCESS_PERIOD_LIVE : SUCCESS_PERIOD_HISTORY;
   return BASE_SUCCESSES + Math.floor((t + p.offset) / period) + 1;
@@ -115,6 +134,7 @@ export const successes = (p: SimPolicy, s: number, lag = 0): number => {
 
 /** Story time of the last success at or before s. */
 export const lastSuccessTime = (p: SimPolicy, s: number, lag = 0): number => {
+  if (p.frequency === '@weekly') return WEEKLY_LAST_SUCCESS + weeklyRuns(s, lag) * WEEK + lag;
   const t = successClock(p, s, lag);
   if (t >= 0) {
     const e = Math.floor((t + p.offset) / SUCCESS_PERIOD_LIVE) * SUCCESS_PERIOD_LIVE - p.offset;

@@ -1,7 +1,17 @@
 /** Tab containers: each calls its data hook and hands the result to its view. */
 import * as React from 'react';
 import { useHistoryData } from '../data/useHistoryData';
+import type { OverviewData } from '../models/overview';
 import { useOverviewData } from '../data/useOverviewData';
+import { useRecoveryObjects } from '../data/useRecoveryObjects';
+import {
+  MAX_OBJECT_NAMESPACES,
+  combineRecoveryRows,
+  forbiddenNamespaces,
+  objectsTargets,
+  type ObjectsTarget,
+} from '../models/recovery-objects';
+import type { RecoveryObjectsView } from '../components/overview/RecoveryPointsTable';
 import { useResourcesData } from '../data/useResourcesData';
 import { useUrlParam } from '../hooks/useTimeRange';
 import { HistoryView } from '../components/history/HistoryView';
@@ -41,6 +51,7 @@ export const OverviewTab: React.FC<{
     ),
     [t, windowLabel, windowSeconds],
   );
+  const recoveryObjects = useRecoveryObjectsView(data.recovery, data.recoverySource);
   return (
     <OverviewView
       data={data}
@@ -48,8 +59,34 @@ export const OverviewTab: React.FC<{
       filter={filter}
       onFilterChange={setFilter}
       renderFailureDetails={renderFailureDetails}
+      recoveryObjects={recoveryObjects}
     />
   );
+};
+
+/**
+ * Kasten's RestorePoints and Complete actions for the recovery rows on screen (issue 11, item 3):
+ * which namespaces to read is decided from the rows, the lists are watched, and each row is combined
+ * with them. Undefined until the metrics have said where their ages come from.
+ */
+const useRecoveryObjectsView = (
+  rows: OverviewData['recovery'],
+  source: OverviewData['recoverySource'],
+): RecoveryObjectsView | undefined => {
+  // By value: a refresh hands new row objects, but the same targets must keep the same watches.
+  const targetsKey = JSON.stringify(source ? objectsTargets(rows) : []);
+  const targets = React.useMemo(() => JSON.parse(targetsKey) as ObjectsTarget[], [targetsKey]);
+  const states = useRecoveryObjects(targets);
+  return React.useMemo(() => {
+    if (!source) return undefined;
+    const combined = combineRecoveryRows(rows, source, targets, states, Date.now() / 1000);
+    return {
+      rows: combined,
+      forbiddenNamespaces: forbiddenNamespaces(states),
+      notRead: combined.filter((r) => r.objectsCheck === 'not-read').length,
+      maxNamespaces: MAX_OBJECT_NAMESPACES,
+    };
+  }, [rows, source, targets, states]);
 };
 
 export const HistoryTab: React.FC<{

@@ -167,8 +167,17 @@ test('data shown: counts, new failures with their last failure date, retained fa
       'no success in the last 168 h of metrics',
       'no success in the last 168 h of metrics',
       'no success in the last 168 h of metrics',
+      'Metrics look-back (no Complete Kasten object of this policy)',
     ],
-    ['paused-one', 'hr', '@hourly', '11d 13h ago', 'no success in the last 168 h of metrics', 'Policy paused'],
+    [
+      'paused-one',
+      'hr',
+      '@hourly',
+      '11d 13h ago',
+      'no success in the last 168 h of metrics',
+      'Policy paused',
+      'Metrics look-back (no Complete Kasten object of this policy)',
+    ],
     [
       'hourly',
       'crm',
@@ -176,8 +185,17 @@ test('data shown: counts, new failures with their last failure date, retained fa
       '5h 33m ago',
       'no success in the last 168 h of metrics',
       'Older than expected (1h 16m)',
+      'Metrics look-back (no Complete Kasten object of this policy)',
     ],
-    ['nightly', 'shop', '@daily', '50m ago', '1h 23m ago', 'Within expected interval'],
+    [
+      'nightly',
+      'shop',
+      '@daily',
+      '50m ago',
+      '1h 23m ago',
+      'Within expected interval (1d 2h)',
+      'Metrics look-back (no Complete Kasten object of this policy)',
+    ],
   ]);
   const verdicts = Array.from(screen.getByTestId('recovery-table').querySelectorAll('[data-status]')).map((e) =>
     e.getAttribute('data-status'),
@@ -411,9 +429,26 @@ describe('Recovery point age', () => {
         'no success in the last 36 h of metrics',
         'no success in the last 36 h of metrics',
         'no success in the last 36 h of metrics',
+        'Metrics record (no Complete Kasten object of this policy)',
       ],
-      ['weekly', 'hr', '@weekly', '3d ago', 'no success in the last 36 h of metrics', 'Within expected interval'],
-      ['nightly', 'shop', '@daily', '50m ago', '1h 23m ago', 'Within expected interval'],
+      [
+        'weekly',
+        'hr',
+        '@weekly',
+        '3d ago',
+        'no success in the last 36 h of metrics',
+        'Within expected interval (7d 16h)',
+        'Metrics record (no Complete Kasten object of this policy)',
+      ],
+      [
+        'nightly',
+        'shop',
+        '@daily',
+        '50m ago',
+        '1h 23m ago',
+        'Within expected interval (1d 2h)',
+        'Metrics record (no Complete Kasten object of this policy)',
+      ],
     ]);
   });
 
@@ -444,9 +479,14 @@ describe('Recovery point age', () => {
       'unknown',
       '5h 33m ago',
       'no success in the last 168 h of metrics',
-      'Within expected interval',
+      'Within expected interval (1d 2h)',
+      'Metrics look-back (Kasten objects not readable: needs k10-basic)',
     ]);
     expect(rows.find((r) => r[0] === 'paused-one')?.[5]).toBe('Older than expected (1d 2h)');
+    // The same 403 on Kasten's RestorePoints and actions: the metrics stand, and a note names the permission.
+    expect(panel('recovery-points').getByTestId('recovery-objects-denied')).toHaveTextContent(
+      "You may not list Kasten's RestorePoints and actions in crm, fresh, hr, shop",
+    );
   });
 
   test("the Policy watch is on Kasten's Policy kind in the Kasten namespace", async () => {

@@ -5,7 +5,12 @@ import type { FailureRow, OverviewData } from '../../models/overview';
 import { Panel } from '../common/Panel';
 import { QueryStatus } from '../common/QueryStatus';
 import { FailuresTable, filterFailures } from './FailuresTable';
-import { RecoveryPointsTable, RecoverySourceNote } from './RecoveryPointsTable';
+import {
+  RecoveryObjectsNote,
+  RecoveryPointsTable,
+  RecoverySourceNote,
+  type RecoveryObjectsView,
+} from './RecoveryPointsTable';
 import { StatusCounts } from './StatusCounts';
 import { FormField } from '../common/FormField';
 
@@ -16,6 +21,8 @@ export interface OverviewViewProps {
   onFilterChange: (v: string | undefined) => void;
   /** The failed action objects behind a row of the new (`window`) or retained (`retained`) failures table. */
   renderFailureDetails?: (row: FailureRow, table: 'window' | 'retained') => React.ReactNode;
+  /** The recovery rows combined with Kasten's RestorePoints and actions; without it, the metrics' rows. */
+  recoveryObjects?: RecoveryObjectsView;
 }
 
 export const OverviewView: React.FC<OverviewViewProps> = ({
@@ -24,6 +31,7 @@ export const OverviewView: React.FC<OverviewViewProps> = ({
   filter,
   onFilterChange,
   renderFailureDetails,
+  recoveryObjects,
 }) => {
   const { t } = useKastenTranslation();
   const { states, queries } = data;
@@ -152,12 +160,17 @@ export const OverviewView: React.FC<OverviewViewProps> = ({
         }
       >
         <RecoverySourceNote source={data.recoverySource} historySeconds={data.recoveryHistorySeconds} />
+        {recoveryObjects && <RecoveryObjectsNote objects={recoveryObjects} />}
         <QueryStatus
           state={data.recoveryState}
           isEmpty={data.recovery.length === 0}
           empty={<p>{t('No policy with backups in the catalog.')}</p>}
         >
-          <RecoveryPointsTable rows={data.recovery} historySeconds={data.recoveryHistorySeconds} />
+          <RecoveryPointsTable
+            rows={recoveryObjects?.rows ?? data.recovery}
+            historySeconds={data.recoveryHistorySeconds}
+            source={data.recoverySource}
+          />
         </QueryStatus>
       </Panel>
     </div>

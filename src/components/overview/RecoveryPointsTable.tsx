@@ -1,13 +1,28 @@
 import * as React from 'react';
+import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow, RecoverySource } from '../../models/overview';
-import { formatAge } from '../../utils/format';
+import type { AgeSource, CombinedRecoveryRow, ObjectsCheck } from '../../models/recovery-objects';
+import { formatAge, formatDateTime } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
 import type { Column } from '../common/DataTable';
 import { LazyDataTable } from '../common/LazyDataTable';
 import { StatusText } from '../common/StatusText';
 
-const rowKey = (r: RecoveryRow) => `${r.policy}\u0000${r.namespace}`;
+/** A row as the metrics gave it, or combined with Kasten's objects (models/recovery-objects.ts). */
+export type RecoveryTableRow = RecoveryRow & Partial<CombinedRecoveryRow>;
+
+/** Kasten's objects as the Overview container combined them with the rows. */
+export interface RecoveryObjectsView {
+  rows: CombinedRecoveryRow[];
+  /** Application namespaces whose RestorePoints or actions the user may not list. */
+  forbiddenNamespaces: string[];
+  /** Rows outside the bound on namespaces read (or with names no label can hold). */
+  notRead: number;
+  maxNamespaces: number;
+}
+
+const rowKey = (r: RecoveryTableRow) => `${r.policy}\u0000${r.namespace}`;
 
 const hours = (seconds: number): number => Math.max(1, Math.floor(seconds / 3600));
 
@@ -37,17 +52,102 @@ export const RecoverySourceNote: React.FC<{ source?: RecoverySource; historySeco
   );
 };
 
-/** Time since the last successful backup and export, flagged against the policy's frequency. */
-export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[]; historySeconds?: number }> = ({
-  rows,
-  historySeconds,
-}) => {
+/**
+ * What Kasten's objects could not add: the namespaces where the user may not list them (and the
+ * permission that would), and rows left outside the bound on namespaces read.
+ */
+export const RecoveryObjectsNote: React.FC<{ objects: RecoveryObjectsView }> = ({ objects }) => {
   const { t } = useKastenTranslation();
-  const columns = React.useMemo((): Column<RecoveryRow>[] => {
+  const denied = objects.forbiddenNamespaces;
+  if (denied.length === 0 && objects.notRead === 0) return null;
+  return (
+    <>
+      {denied.length > 0 && (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          variantLabel={t('Info alert:')}
+          title={
+            <span data-test="recovery-objects-denied">
+              {t(
+                "You may not list Kasten's RestorePoints and actions in {{namespaces}}, so those rows show the metrics' answer only. Kasten's k10-basic role in the namespace (list on restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) would add the exact time of each policy's last success.",
+                { namespaces: denied.join(', ') },
+              )}
+            </span>
+          }
+        />
+      )}
+      {objects.notRead > 0 && (
+        <p className="kasten-console-plugin__muted" data-test="recovery-objects-bound">
+          {t(
+            "Kasten's objects are read for at most {{max}} application namespaces, those the metrics answer least; {{count}} rows show the metrics' answer only.",
+            { max: objects.maxNamespaces, count: objects.notRead },
+          )}
+        </p>
+      )}
+    </>
+  );
+};
+
+/** Time since the last successful backup and export, flagged against the policy's frequency. */
+export const RecoveryPointsTable: React.FC<{
+  rows: RecoveryTableRow[];
+  historySeconds?: number;
+  /** Where the metrics' ages came from; a row from Kasten's objects says so itself. */
+  source?: RecoverySource;
+}> = ({ rows, historySeconds, source }) => {
+  const { t, i18n } = useKastenTranslation();
+  const columns = React.useMemo((): Column<RecoveryTableRow>[] => {
     const noneSeen = (): string =>
       historySeconds === undefined
         ? t('none seen')
         : t('no success in the last {{hours}} h of metrics', { hours: hours(historySeconds) });
+    const sourceName = (s: AgeSource | undefined): string =>
+      s === 'objects'
+        ? t('Kasten objects')
+        : s === 'records'
+          ? t('Metrics record')
+          : s === 'lookback'
+            ? t('Metrics look-back')
+            : t('Metrics');
+    const checkText = (c: ObjectsCheck | undefined): string | undefined => {
+      switch (c) {
+        case 'confirmed':
+          return t('the metrics agree');
+        case 'corrected':
+          return t('newer than the metrics showed');
+        case 'only-objects':
+          return t('older than the metrics history');
+        case 'metrics-newer':
+          return t('newest Kasten object is older: retired or collected');
+        case 'none-found':
+          return t('no Complete Kasten object of this policy');
+        case 'future':
+          return t('Kasten object dated in the future: clock skew, not used');
+        case 'forbidden':
+          return t('Kasten objects not readable: needs k10-basic');
+        case 'unavailable':
+          return t('Kasten objects could not be read');
+        case 'loading':
+          return t('reading Kasten objects…');
+        default:
+          return undefined;
+      }
+    };
+    const ageCell = (age: number | undefined, at: number | undefined, test: string): React.ReactNode => {
+      if (age === undefined) return noneSeen();
+      if (!Number.isFinite(age)) return <MetricValue value={age} format={formatAge} />;
+      const text = t('{{age}} ago', { age: formatAge(age) });
+      // An exact time from Kasten's objects is shown as a time element, its instant in the attribute.
+      return at === undefined ? (
+        text
+      ) : (
+        <time dateTime={new Date(at * 1000).toISOString()} title={formatDateTime(at, i18n.language)} data-test={test}>
+          {text}
+        </time>
+      );
+    };
     const verdictText = (r: RecoveryRow): React.ReactNode => {
       switch (r.verdict) {
         case 'stale':
@@ -74,7 +174,16 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[]; historySeconds
         case 'paused':
           return <StatusText status="warning" text={t('Policy paused')} />;
         case 'ok':
-          return <StatusText status="pass" text={t('Within expected interval')} />;
+          return (
+            <StatusText
+              status="pass"
+              text={
+                r.expectedSeconds === undefined
+                  ? t('Within expected interval')
+                  : t('Within expected interval ({{expected}})', { expected: formatAge(r.expectedSeconds) })
+              }
+            />
+          );
         default:
           return <StatusText status="unknown" text={t('Cannot tell')} />;
       }
@@ -97,31 +206,31 @@ export const RecoveryPointsTable: React.FC<{ rows: RecoveryRow[]; historySeconds
         id: 'backup',
         title: t('Last backup'),
         sortValue: (r) => r.backupAgeSeconds ?? Number.MAX_SAFE_INTEGER,
-        render: (r) =>
-          r.backupAgeSeconds === undefined ? (
-            noneSeen()
-          ) : Number.isFinite(r.backupAgeSeconds) ? (
-            t('{{age}} ago', { age: formatAge(r.backupAgeSeconds) })
-          ) : (
-            <MetricValue value={r.backupAgeSeconds} format={formatAge} />
-          ),
+        render: (r) => ageCell(r.backupAgeSeconds, r.backupAt, 'backup-time'),
       },
       {
         id: 'export',
         title: t('Last export'),
         sortValue: (r) => r.exportAgeSeconds ?? Number.MAX_SAFE_INTEGER,
-        render: (r) =>
-          r.exportAgeSeconds === undefined ? (
-            noneSeen()
-          ) : Number.isFinite(r.exportAgeSeconds) ? (
-            t('{{age}} ago', { age: formatAge(r.exportAgeSeconds) })
-          ) : (
-            <MetricValue value={r.exportAgeSeconds} format={formatAge} />
-          ),
+        render: (r) => ageCell(r.exportAgeSeconds, r.exportAt, 'export-time'),
       },
       { id: 'verdict', title: t('Recovery point'), sortValue: (r) => r.verdict, render: verdictText },
+      {
+        id: 'source',
+        title: t('Source'),
+        sortValue: (r) => r.backupSource ?? source ?? '',
+        render: (r) => {
+          const check = checkText(r.objectsCheck);
+          return (
+            <span data-test="recovery-row-source" data-source={r.backupSource ?? source}>
+              {sourceName(r.backupSource ?? source)}
+              {check && <span className="kasten-console-plugin__muted">{` (${check})`}</span>}
+            </span>
+          );
+        },
+      },
     ];
-  }, [t, historySeconds]);
+  }, [t, i18n.language, historySeconds, source]);
   return (
     <LazyDataTable
       columns={columns}

@@ -1,0 +1,91 @@
+/**
+ * Kasten's objects as the recovery table's second source, in Chromium: the preview's weekly policy
+ * last succeeded 3 days before the story, older than the 2 h of metrics the preview holds, so the
+ * metrics cannot tell its age; its RestorePoint can, to the second. A user without Kasten's
+ * k10-basic keeps the metrics' answer and is told which permission would add the exact one.
+ */
+import type { Page } from 'playwright-core';
+import { buildScenario, DEFAULT_SCENARIO, wallClock, WEEKLY_LAST_SUCCESS } from '../dev/simulator/scenario';
+import { recoveryPointLookback } from '../src/models/overview';
+import { recoveryPointAgeSeconds } from '../src/promql';
+import { formatAge } from '../src/utils/format';
+import { byTest, eventually, gotoKasten, tableRows } from './helpers/browser';
+import { promInstant } from './helpers/preview';
+import { browserSession, type BrowserSession } from './helpers/session';
+
+jest.setTimeout(90_000);
+
+const scenario = buildScenario(DEFAULT_SCENARIO);
+const WEEKLY = scenario.policies_.find((p) => p.frequency === '@weekly')!;
+/** The weekly policy's allowed age as the page computes it: 7 days + 10 % + 10 min. */
+const ALLOWED = formatAge(Math.round(7 * 86400 * 1.1) + 600);
+
+/** The weekly policy's row of the recovery table, once `check` holds for it. */
+const weeklyRow = (page: Page, check: (row: string[]) => void) =>
+  eventually(
+    async () => {
+      const row = (await tableRows(page, 'recovery-table')).find((r) => r[0] === WEEKLY.name);
+      expect(row).toBeDefined();
+      check(row!);
+      return row!;
+    },
+    { timeout: 30_000 },
+  );
+
+/** The look-back query's answer, straight from Prometheus: no age for the weekly policy. */
+const expectNoMetricsAge = async (s: BrowserSession) => {
+  const query = recoveryPointAgeSeconds(s.config, recoveryPointLookback(s.config.recoveryPointMaxAgeSeconds), 'backup');
+  const rows = await promInstant(s.preview, query);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.filter((r) => r.labels.policy === WEEKLY.name)).toEqual([]);
+};
+
+describe('an admin (may list RestorePoints and actions)', () => {
+  const s = browserSession({}, { pagePerTest: true });
+
+  test.each([
+    ['Observe > Kasten', '/kasten'],
+    ["the application namespace's Kasten tab", `/k8s/cluster/namespaces/${WEEKLY.appNamespace}/kasten`],
+  ])('%s: the weekly policy shows its exact last success from Kasten objects', async (_name, url) => {
+    await expectNoMetricsAge(s);
+    const { page } = s.tp;
+    await gotoKasten(page, s.preview.consoleUrl, url);
+    const at = wallClock(s.preview.storyStartMs, WEEKLY_LAST_SUCCESS);
+    const row = await weeklyRow(page, (r) => expect(r[6]).toBe('Kasten objects (older than the metrics history)'));
+    expect(row.slice(1, 3)).toEqual([WEEKLY.appNamespace, '@weekly']);
+    expect(row[3]).toBe(`${formatAge(Date.now() / 1000 - at)} ago`);
+    expect(row[5]).toBe(`Within expected interval (${ALLOWED})`);
+    // The exact instant, to the second, is the RestorePoint's.
+    const time = byTest(page, 'recovery-table')
+      .locator('tbody tr')
+      .filter({ hasText: WEEKLY.name })
+      .locator('[data-test="backup-time"]');
+    await expect(time.getAttribute('datetime')).resolves.toBe(new Date(at * 1000).toISOString());
+    // The policy exports nothing: that column stays the metrics' answer.
+    expect(row[4]).toMatch(/^no success in the last \d+ h of metrics$/);
+    expect(await byTest(page, 'recovery-objects-denied').count()).toBe(0);
+  });
+});
+
+describe('a user with cluster-monitoring-view but not k10-basic', () => {
+  const s = browserSession({ user: 'metrics-only' }, { pagePerTest: true });
+
+  test("keeps the metrics' answer, and a note names the permission that would add the exact one", async () => {
+    await expectNoMetricsAge(s);
+    const { page } = s.tp;
+    await gotoKasten(page, s.preview.consoleUrl, '/kasten');
+    const row = await weeklyRow(page, (r) =>
+      expect(r[6]).toBe('Metrics look-back (Kasten objects not readable: needs k10-basic)'),
+    );
+    expect(row[5]).toBe(`Cannot tell: less history than the expected interval (${ALLOWED})`);
+    expect(await byTest(page, 'recovery-table').locator('[data-test="backup-time"]').count()).toBe(0);
+    const note = byTest(page, 'recovery-objects-denied');
+    await note.waitFor();
+    const text = await note.innerText();
+    expect(text).toContain("You may not list Kasten's RestorePoints and actions in ");
+    for (const ns of scenario.appNamespaces) expect(text).toContain(ns);
+    expect(text).toContain(
+      "Kasten's k10-basic role in the namespace (list on restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) would add the exact time of each policy's last success.",
+    );
+  });
+});
