@@ -7,6 +7,7 @@
  *   --heap-refreshes 10        refreshes between the two heap readings
  *   --table-rows 5000          failing policies for the table benchmark (0: skip)
  *   --only bundle,views,table  run a subset
+ *   --views setup,resources,history,overview  views to time (with the rules)
  *   --recovery rules,lookback  the Overview with the chart's recovery-point recording rules evaluated
  *                              (every view is measured), and without them (the Overview alone: the
  *                              other views do not read the records)
@@ -308,11 +309,14 @@ const main = async () => {
       'table-rows': { type: 'string', default: '5000' },
       only: { type: 'string', default: 'bundle,views,table' },
       recovery: { type: 'string', default: RECOVERY_MODES.join(',') },
+      views: { type: 'string', default: MEASURE_ORDER.join(',') },
     },
   });
   const modes = (values.recovery ?? '')
     .split(',')
     .filter((m): m is RecoveryMode => RECOVERY_MODES.includes(m as RecoveryMode));
+  const chosenViews = new Set((values.views ?? '').split(','));
+  const measured = MEASURE_ORDER.filter((v) => chosenViews.has(v));
   if (modes.length === 0) throw new Error(`--recovery wants one or more of ${RECOVERY_MODES.join(',')}`);
   const only = new Set((values.only ?? '').split(','));
   const sizes = (values.sizes ?? '')
@@ -392,7 +396,7 @@ const main = async () => {
                 }
                 const views: ViewResult[] = [];
                 // The overview last: at large sizes its slow queries keep Prometheus busy after the page gave up on them.
-                for (const view of mode === 'rules' ? MEASURE_ORDER : (['overview'] as View[])) {
+                for (const view of mode === 'rules' ? measured : measured.filter((v) => v === 'overview')) {
                   const r = await measureView(browser, preview, view, { runs, heapRefreshes }).catch((e: unknown) => {
                     throw new Error(`${view}: ${e instanceof Error ? e.message : String(e)}`);
                   });
