@@ -7,6 +7,10 @@
  *   --heap-refreshes 10        refreshes between the two heap readings
  *   --table-rows 5000          failing policies for the table benchmark (0: skip)
  *   --only bundle,views,table  run a subset
+ *   --views setup,resources,history,overview  views to time (with the rules)
+ *   --recovery rules,lookback  the Overview with the chart's recovery-point recording rules evaluated
+ *                              (every view is measured), and without them (the Overview alone: the
+ *                              other views do not read the records)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -14,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { startPreview, type Preview } from '../dev/preview';
+import { waitForRecoveryRecords } from '../dev/prometheus/recovery-rules';
 import { launchBrowser, VIEWS, type View } from './browser';
 import { BUDGETS, BUILD_TARGETS, measureBundle, sizeOf, type BuildTarget, type BundleReport } from './bundle';
 import { kib, markdownTable, median, mib, ms } from './stats';
@@ -59,8 +64,15 @@ const assertFreshBuild = () => {
     process.stderr.write('bench: WARNING dist/ is older than src/: run npm run build first\n');
 };
 
+/** With the chart's recording rules evaluated, or without them (the Overview's look-back fallback). */
+type RecoveryMode = 'rules' | 'lookback';
+const RECOVERY_MODES: readonly RecoveryMode[] = ['rules', 'lookback'];
+
 interface SizeResult {
   policies: number;
+  mode: RecoveryMode;
+  /** Seconds from Prometheus up to the records existing (rules mode): the rules' first evaluation. */
+  recordsAfterSeconds?: number;
   namespaces: number;
   startSeconds: number;
   views: ViewResult[];
@@ -81,9 +93,11 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
 const startSized = async (
   policies: number,
   failingPolicies?: number,
+  mode: RecoveryMode = 'rules',
 ): Promise<{ preview: Preview; seconds: number }> => {
   const t0 = Date.now();
   const preview = await startPreview({
+    recoveryRules: mode === 'rules',
     policies,
     namespaces: namespacesFor(policies),
     failingPolicies,
@@ -156,9 +170,12 @@ const budgetTable = (bundles: BundleReport[]): string => {
   );
 };
 
+const modeLabel = (s: SizeResult) => (s.mode === 'rules' ? 'records' : 'look-back');
+
+/** One column per policy count and recovery mode (the look-back mode measures the Overview alone). */
 const viewTables = (sizes: SizeResult[], setupQueries: Set<string>): string => {
   const q = markdownTable(
-    ['view', ...sizes.map((s) => `${s.policies} policies`)],
+    ['view', ...sizes.map((s) => `${s.policies} policies, ${modeLabel(s)}`)],
     VIEWS.map((v) => [
       v,
       ...sizes.map((s) => {
@@ -174,6 +191,7 @@ const viewTables = (sizes: SizeResult[], setupQueries: Set<string>): string => {
     [
       'view',
       'policies',
+      'recovery source',
       'nav → data',
       'plugin entry → data',
       'first query → data',
@@ -192,6 +210,7 @@ const viewTables = (sizes: SizeResult[], setupQueries: Set<string>): string => {
         return [
           r.view,
           s.policies,
+          `${modeLabel(s)}${s.recordsAfterSeconds !== undefined ? ` (records after ${s.recordsAfterSeconds.toFixed(0)} s)` : ''}`,
           ms(r.median.timeToData),
           ms(r.median.pluginTimeToData),
           ms(r.median.queryPhase),
@@ -205,7 +224,7 @@ const viewTables = (sizes: SizeResult[], setupQueries: Set<string>): string => {
     ),
   );
   const h = markdownTable(
-    ['view', ...sizes.map((s) => `${s.policies} policies`)],
+    ['view', ...sizes.map((s) => `${s.policies} policies, ${modeLabel(s)}`)],
     VIEWS.map((v) => [
       v,
       ...sizes.map((s) => {
@@ -217,10 +236,10 @@ const viewTables = (sizes: SizeResult[], setupQueries: Set<string>): string => {
   const every = sizes.flatMap((s) => s.views).find((v) => v.heap)?.heap?.every ?? 0;
   const notes = sizes.flatMap((s) =>
     s.views.flatMap((r) => [
-      ...r.notes.map((n) => `- ${r.view} at ${s.policies}: ${n}`),
+      ...r.notes.map((n) => `- ${r.view} at ${s.policies} (${modeLabel(s)}): ${n}`),
       ...(r.median.slowestQuery > 1000
         ? [
-            `- ${r.view} at ${s.policies}: slowest query (${ms(r.median.slowestQuery)} ms): \`${r.runs[0]?.slowestQueryText ?? ''}…\``,
+            `- ${r.view} at ${s.policies} (${modeLabel(s)}): slowest query (${ms(r.median.slowestQuery)} ms): \`${r.runs[0]?.slowestQueryText ?? ''}…\``,
           ]
         : []),
     ]),
@@ -289,8 +308,16 @@ const main = async () => {
       'heap-refreshes': { type: 'string', default: '10' },
       'table-rows': { type: 'string', default: '5000' },
       only: { type: 'string', default: 'bundle,views,table' },
+      recovery: { type: 'string', default: RECOVERY_MODES.join(',') },
+      views: { type: 'string', default: MEASURE_ORDER.join(',') },
     },
   });
+  const modes = (values.recovery ?? '')
+    .split(',')
+    .filter((m): m is RecoveryMode => RECOVERY_MODES.includes(m as RecoveryMode));
+  const chosenViews = new Set((values.views ?? '').split(','));
+  const measured = MEASURE_ORDER.filter((v) => chosenViews.has(v));
+  if (modes.length === 0) throw new Error(`--recovery wants one or more of ${RECOVERY_MODES.join(',')}`);
   const only = new Set((values.only ?? '').split(','));
   const sizes = (values.sizes ?? '')
     .split(',')
@@ -354,25 +381,43 @@ const main = async () => {
         const results: SizeResult[] = [];
         report.views = results;
         for (const policies of sizes)
-          await part(`${policies} policies`, async () => {
-            const { preview, seconds } = await startSized(policies);
-            log(`${policies} policies: preview up in ${seconds.toFixed(1)} s`);
-            try {
-              const views: ViewResult[] = [];
-              // The overview last: at large sizes its slow queries keep Prometheus busy after the page gave up on them.
-              for (const view of MEASURE_ORDER) {
-                const r = await measureView(browser, preview, view, { runs, heapRefreshes }).catch((e: unknown) => {
-                  throw new Error(`${view}: ${e instanceof Error ? e.message : String(e)}`);
+          for (const mode of modes)
+            await part(`${policies} policies, ${mode}`, async () => {
+              const { preview, seconds } = await startSized(policies, undefined, mode);
+              log(`${policies} policies (${mode}): preview up in ${seconds.toFixed(1)} s`);
+              try {
+                let recordsAfterSeconds: number | undefined;
+                if (mode === 'rules') {
+                  // The page reads the records only once the rules have been evaluated: wait for the data itself.
+                  const t0 = Date.now();
+                  await waitForRecoveryRecords(preview.prometheusUrl, 'kasten-io');
+                  recordsAfterSeconds = seconds + (Date.now() - t0) / 1000;
+                  log(`  records present ${recordsAfterSeconds.toFixed(0)} s after the start`);
+                }
+                const views: ViewResult[] = [];
+                // The overview last: at large sizes its slow queries keep Prometheus busy after the page gave up on them.
+                for (const view of mode === 'rules' ? measured : measured.filter((v) => v === 'overview')) {
+                  const r = await measureView(browser, preview, view, { runs, heapRefreshes }).catch((e: unknown) => {
+                    throw new Error(`${view}: ${e instanceof Error ? e.message : String(e)}`);
+                  });
+                  log(`  ${view}: ${ms(r.median.timeToData)} ms to data, ${r.perRefresh.total} queries/refresh`);
+                  views.push(r);
+                }
+                results.push({
+                  policies,
+                  mode,
+                  recordsAfterSeconds,
+                  namespaces: namespacesFor(policies),
+                  startSeconds: seconds,
+                  views,
                 });
-                log(`  ${view}: ${ms(r.median.timeToData)} ms to data, ${r.perRefresh.total} queries/refresh`);
-                views.push(r);
+              } finally {
+                await preview.stop();
               }
-              results.push({ policies, namespaces: namespacesFor(policies), startSeconds: seconds, views });
-            } finally {
-              await preview.stop();
-            }
-          });
-        setupQueries = new Set(results[0]?.views.find((v) => v.view === 'setup')?.perRefresh.queries ?? []);
+            });
+        setupQueries = new Set(
+          results.flatMap((r) => r.views).find((v) => v.view === 'setup')?.perRefresh.queries ?? [],
+        );
         sections.push(`## Queries, time to data, heap\n${viewTables(results, setupQueries)}`);
         sections.push(
           `## Plugin JS a browser fetched per view (cross-check of the bundle table)\n${downloads(results)}`,

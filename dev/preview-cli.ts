@@ -21,6 +21,8 @@ const USAGE = `Usage: bash scripts/preview.sh [flags]
   --backfill-step S         history resolution in seconds (default 30; coarser for big sizes)
   --kasten-namespace NS     Kasten's namespace (default kasten-io)
   --config KEY=VALUE        override a plugin-config.json value (repeatable)
+  --without-recovery-rules  do not evaluate the chart's recovery-point recording rules, so the
+                            Overview shows its look-back fallback (the rules are loaded by default)
   --prometheus-url URL      use a real Thanos querier instead of the simulator
   --bearer-token-file F     token for --prometheus-url
   --insecure-skip-tls-verify  accept the querier's self-signed certificate
@@ -45,6 +47,7 @@ const main = async () => {
       'prometheus-url': { type: 'string' },
       'bearer-token-file': { type: 'string' },
       'insecure-skip-tls-verify': { type: 'boolean', default: false },
+      'without-recovery-rules': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,6 +80,7 @@ const main = async () => {
     scrapeInterval: int('scrape-interval', values['scrape-interval']),
     backfillHours: int('backfill-hours', values['backfill-hours']),
     backfillStep: int('backfill-step', values['backfill-step']),
+    recoveryRules: !values['without-recovery-rules'],
     kastenNamespace: values['kasten-namespace'],
     pluginConfig,
     prometheusUrl: values['prometheus-url'],

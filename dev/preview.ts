@@ -17,6 +17,7 @@ import { startPreviewPrometheus, type PreviewPrometheus } from './prometheus/lau
 import type { BackfillResult } from './simulator/backfill';
 import { buildScenario, DEFAULT_SCENARIO, SCENARIOS, storySecondsAt, type ScenarioName } from './simulator/scenario';
 import { startSimulator, type Simulator } from './simulator/server';
+import { DEFAULT_QUERY_CONFIG } from '../src/promql/config';
 
 const execFileP = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -56,6 +57,11 @@ export interface PreviewOptions {
   bearerToken?: string;
   insecureSkipTLSVerify?: boolean;
   pluginConfig?: Partial<PluginConfig>;
+  /**
+   * Evaluate the chart's recovery-point recording rules in the local Prometheus, as the chart installs them
+   * (default true); false shows the page's look-back fallback. Ignored with `prometheusUrl`.
+   */
+  recoveryRules?: boolean;
   /** Build the console host bundle: when missing or older than its sources (default), always, or never. */
   buildHost?: 'if-stale' | 'always' | 'never';
   /**
@@ -153,6 +159,11 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     const storyOffsetSeconds = Math.max(0, Math.floor(options.storyOffsetSeconds ?? 0));
     const storyStartMs = Date.now() - storyOffsetSeconds * 1000;
     const { storyFreezeAtSeconds } = options;
+    const pluginConfig: PluginConfig = {
+      ...DEFAULT_PLUGIN_CONFIG,
+      kastenNamespace: scenario.kastenNamespace,
+      ...options.pluginConfig,
+    };
     if (options.prometheusUrl) {
       upstream = {
         url: options.prometheusUrl,
@@ -170,16 +181,23 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
         scrapeInterval: options.scrapeInterval ?? 3,
         backfillHours: options.backfillHours ?? 0,
         backfillStep: options.backfillStep ?? 30,
+        // The values the chart would render them with: the page's own settings.
+        recoveryRules:
+          options.recoveryRules === false
+            ? undefined
+            : {
+                kastenNamespace: pluginConfig.kastenNamespace,
+                scrapeInterval:
+                  typeof pluginConfig.scrapeResolution === 'string'
+                    ? pluginConfig.scrapeResolution
+                    : DEFAULT_QUERY_CONFIG.scrapeResolution,
+                recoveryPointMaxAgeSeconds: pluginConfig.recoveryPointMaxAgeSeconds,
+              },
         log,
       });
       cleanups.push(() => prometheus!.dispose());
       upstream = { url: prometheus.url };
     }
-    const pluginConfig: PluginConfig = {
-      ...DEFAULT_PLUGIN_CONFIG,
-      kastenNamespace: scenario.kastenNamespace,
-      ...options.pluginConfig,
-    };
     const consoleServer: ConsoleServer = await startConsole({
       scenario,
       storyStartMs,

@@ -14,6 +14,7 @@ import { ensurePrometheusInstalled, freePort, launchPrometheus, stopProc } from 
 import { backfill, type BackfillResult } from '../simulator/backfill';
 import type { Scenario } from '../simulator/scenario';
 import { prometheusConfig, scrapeJobs } from './targets';
+import { writeRecoveryRuleFiles, type RecoveryRuleValues } from './recovery-rules';
 
 const execFileP = promisify(execFile);
 
@@ -30,6 +31,8 @@ export interface PreviewPrometheusOptions {
   backfillHours: number;
   backfillStep: number;
   port?: number;
+  /** Evaluate the chart's recovery-point rules for these values (see recovery-rules.ts); undefined: without them. */
+  recoveryRules?: RecoveryRuleValues;
   log?: (line: string) => void;
 }
 
@@ -109,7 +112,11 @@ export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Pr
     log(
       `backfilled ${backfillResult.samples} samples (${opts.backfillHours} h, step ${backfillResult.step} s) in ${backfillResult.millis} ms`,
     );
-    if (ruleFiles.length) {
+    // The backfill's own step (coarser than asked for at large sizes), so the one-off evaluation happens once.
+    const recovery = opts.recoveryRules
+      ? writeRecoveryRuleFiles(dir, opts.recoveryRules, `${backfillResult.step}s`)
+      : undefined;
+    if (ruleFiles.length || recovery) {
       // Recording rules only run at wall-clock time: evaluate them over the history with promtool against a Prometheus that has it.
       const bare = path.join(dir, 'bare.yml');
       fs.writeFileSync(
@@ -118,22 +125,36 @@ export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Pr
       );
       const proc = await launch(bare, dataDir, port);
       const rulesOut = path.join(dir, 'rules-out');
-      try {
-        await execFileP('promtool', [
+      const fromRules = (files: string[], start: number, end: number, outDir: string) =>
+        execFileP('promtool', [
           'tsdb',
           'create-blocks-from',
           'rules',
           `--url=http://127.0.0.1:${port}`,
-          `--start=${backfillResult.from}`,
-          `--end=${backfillResult.to}`,
-          `--eval-interval=${backfillResult.step}s`,
-          `--output-dir=${rulesOut}`,
-          ...ruleFiles,
+          `--start=${start}`,
+          `--end=${end}`,
+          `--eval-interval=${backfillResult!.step}s`,
+          `--output-dir=${outDir}`,
+          ...files,
         ]);
+      try {
+        if (ruleFiles.length) await fromRules(ruleFiles, backfillResult.from, backfillResult.to, rulesOut);
+        if (recovery) {
+          // The look-back record reads only Kasten's series, so promtool can evaluate it, once, at the end of the
+          // history. The carrying records read their own output: promtool cannot evaluate them; they start live.
+          const end = backfillResult.to;
+          await fromRules(
+            [recovery.lookbackOnly],
+            Math.max(backfillResult.from, end - backfillResult.step + 1),
+            end,
+            path.join(dir, 'recovery-out'),
+          );
+        }
       } finally {
         await stopProc(proc);
       }
       moveBlocks(rulesOut, dataDir);
+      moveBlocks(path.join(dir, 'recovery-out'), dataDir);
     }
   }
 
@@ -147,7 +168,9 @@ export const startPreviewPrometheus = async (opts: PreviewPrometheusOptions): Pr
       // Nothing listens there: a scrape blocked by a NetworkPolicy fails the same way (up == 0).
       closedAddress: `127.0.0.1:${closed}`,
       scrapeInterval: opts.scrapeInterval,
-      ruleFiles,
+      ruleFiles: opts.recoveryRules
+        ? [...ruleFiles, writeRecoveryRuleFiles(dir, opts.recoveryRules, `${opts.backfillStep}s`).all]
+        : ruleFiles,
     }),
   );
   let proc: ChildProcess | undefined = await launch(configFile, dataDir, port);

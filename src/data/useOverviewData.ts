@@ -5,7 +5,9 @@ import { usePrometheusQueries } from './prometheus/usePrometheusQueries';
 import type { PromQueryRequest, PromQueryState } from '../models/prometheus/types';
 import type { KastenPolicy } from '../models/policy';
 import {
+  LOOKBACK_AGE_KEYS,
   LOOKBACK_KEYS,
+  measuredHistorySeconds,
   overviewQueries,
   recoverySourceOf,
   shapeOverview,
@@ -27,13 +29,17 @@ const instantRequests = (
     .filter(([key]) => keep(key))
     .map(([key, query]) => ({ key, kind: 'instant', query }));
 
+const LOADING = { loading: true, stale: false } as const;
+
 /**
  * Everything the Overview shows, from one round of parallel queries per refresh and a watch on Kasten's Policies.
- * The look-back queries go out as a second round, and only when the recording rules are absent.
+ * Without the recording rules, two more rounds follow: `catalogHistory` measures the history Prometheus holds,
+ * then the look-back ages go out over just that range. After the first refresh their texts are known (they change
+ * at most once an hour), so later refreshes send all of them at once.
  */
 export const useOverviewData = (windowDuration: string, exportedNamespace?: string): OverviewData => {
   const { config } = useKastenConfig();
-  const queries = React.useMemo(
+  const unclipped = React.useMemo(
     () => overviewQueries(config, windowDuration, exportedNamespace),
     [config, windowDuration, exportedNamespace],
   );
@@ -41,19 +47,46 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
   // Decided by the records answer's history row, then kept until an answer says otherwise, so the request list (and
   // the queries per refresh) stays fixed.
   const [recoverySource, setRecoverySource] = React.useState<RecoverySource | undefined>(undefined);
-  const requests = React.useMemo(() => instantRequests(queries, (key) => !LOOKBACK_KEYS.has(key)), [queries]);
-  const lookbackRequests = React.useMemo(
-    () => (recoverySource === 'lookback' ? instantRequests(queries, (key) => LOOKBACK_KEYS.has(key)) : []),
-    [queries, recoverySource],
+  const requests = React.useMemo(() => instantRequests(unclipped, (key) => !LOOKBACK_KEYS.has(key)), [unclipped]);
+  const historyRequests = React.useMemo(
+    () =>
+      recoverySource === 'lookback'
+        ? instantRequests(unclipped, (key) => LOOKBACK_KEYS.has(key) && !LOOKBACK_AGE_KEYS.has(key))
+        : [],
+    [unclipped, recoverySource],
   );
   const main = usePrometheusQueries(requests) as Partial<Record<OverviewKey, PromQueryState>>;
-  const lookback = usePrometheusQueries(lookbackRequests) as Partial<Record<OverviewKey, PromQueryState>>;
+  const history = usePrometheusQueries(historyRequests) as Partial<Record<OverviewKey, PromQueryState>>;
+
+  // Undefined until the history query has answered (or failed: then the ages cover the whole bound).
+  const historyState = history.catalogHistory;
+  const historyAnswered = historyState !== undefined && (historyState.data !== undefined || !!historyState.error);
+  const measured = historyAnswered ? measuredHistorySeconds(historyState.data) : undefined;
+  const queries = React.useMemo(
+    () => (historyAnswered ? overviewQueries(config, windowDuration, exportedNamespace, measured) : unclipped),
+    [historyAnswered, config, windowDuration, exportedNamespace, measured, unclipped],
+  );
+  const ageRequests = React.useMemo(
+    () =>
+      recoverySource === 'lookback' && historyAnswered
+        ? instantRequests(queries, (key) => LOOKBACK_AGE_KEYS.has(key))
+        : [],
+    [queries, recoverySource, historyAnswered],
+  );
+  const ages = usePrometheusQueries(ageRequests) as Partial<Record<OverviewKey, PromQueryState>>;
   const states = React.useMemo(
     () =>
       Object.fromEntries(
-        (Object.keys(queries) as OverviewKey[]).map((k) => [k, main[k] ?? lookback[k] ?? NOT_SENT]),
+        (Object.keys(queries) as OverviewKey[]).map((k) => [
+          k,
+          main[k] ??
+            history[k] ??
+            ages[k] ??
+            // A look-back age waiting for the history round is loading, not absent.
+            (recoverySource === 'lookback' && LOOKBACK_AGE_KEYS.has(k) ? LOADING : NOT_SENT),
+        ]),
       ) as Record<OverviewKey, PromQueryState>,
-    [queries, main, lookback],
+    [queries, main, history, ages, recoverySource],
   );
   const recordsData = states.recoveryRecords.data;
   React.useEffect(() => {

@@ -7,6 +7,7 @@
 import {
   actionCountsByStatus,
   catalogHistorySeconds,
+  clippedLookbackSeconds,
   lastFailureTimestamp,
   metricPresent,
   newFailedActions,
@@ -88,29 +89,49 @@ export interface PolicyWatch {
   error: unknown;
 }
 
-/** Look-back for recovery-point ages: twice the allowed age, at least a day, so a late point is still seen. */
+/**
+ * The longest recovery-point look-back the verdicts need: twice the allowed age, at least a day, so a
+ * late point is still seen with its age. Whole seconds whatever the configured age (a fraction made
+ * secondsToDuration throw during render).
+ */
+export const recoveryPointLookbackBoundSeconds = (recoveryPointMaxAgeSeconds: number): number =>
+  Math.max(Math.ceil(2 * recoveryPointMaxAgeSeconds), 86400);
+
+/** The bound as a PromQL duration: the range over which the history itself is measured. */
 export const recoveryPointLookback = (recoveryPointMaxAgeSeconds: number): string =>
-  // Whole seconds whatever the configured age (a fraction made secondsToDuration throw during render).
-  secondsToDuration(Math.max(Math.ceil(2 * recoveryPointMaxAgeSeconds), 86400));
+  secondsToDuration(recoveryPointLookbackBoundSeconds(recoveryPointMaxAgeSeconds));
 
 /** The look-back queries: sent only when the records are absent, since they cost seconds at thousands of policies. */
 export const LOOKBACK_KEYS: ReadonlySet<OverviewKey> = new Set(['backupAge', 'exportAge', 'catalogHistory']);
 
-/** The queries of one Overview refresh: the look-back ones (LOOKBACK_KEYS) only go out without the records. */
+/** The look-back ages: sent after `catalogHistory` has measured the history their range is clipped to. */
+export const LOOKBACK_AGE_KEYS: ReadonlySet<OverviewKey> = new Set(['backupAge', 'exportAge']);
+
+/** The measured history in a `catalogHistory` answer; undefined when no catalog sample was found. */
+export const measuredHistorySeconds = (data: PromResult | undefined): number | undefined => vectorRows(data)[0]?.value;
+
+/**
+ * The queries of one Overview refresh: the look-back ones (LOOKBACK_KEYS) only go out without the records.
+ * `historySeconds` is the measured history (`catalogHistory`'s answer): the look-back ages cover exactly
+ * that, rounded up to an hour (see `clippedLookbackSeconds`); unknown, they cover the whole bound.
+ */
 export const overviewQueries = (
   config: KastenPluginConfig,
   windowDuration: string,
   exportedNamespace?: string,
+  historySeconds?: number,
 ): Record<OverviewKey, string> => {
   const f: ActionFilter | undefined = exportedNamespace ? { exportedNamespace } : undefined;
-  const rpLookback = recoveryPointLookback(config.recoveryPointMaxAgeSeconds);
+  const bound = recoveryPointLookbackBoundSeconds(config.recoveryPointMaxAgeSeconds);
+  const rpLookback = secondsToDuration(bound);
+  const ageLookback = secondsToDuration(clippedLookbackSeconds(historySeconds, bound));
   return {
     counts: actionCountsByStatus(config, f),
     newFailures: newFailedActions(config, windowDuration, f),
     retained: retainedFailedActions(config, f),
     lastFailure: lastFailureTimestamp(config, windowDuration, f),
-    backupAge: recoveryPointAgeSeconds(config, rpLookback, 'backup', f),
-    exportAge: recoveryPointAgeSeconds(config, rpLookback, 'export', f),
+    backupAge: recoveryPointAgeSeconds(config, ageLookback, 'backup', f),
+    exportAge: recoveryPointAgeSeconds(config, ageLookback, 'export', f),
     counterFailures: newFailedActionsFromCounters(config, windowDuration, f),
     catalogPresent: metricPresent(config, CATALOG_ACTIONS),
     recoveryRecords: recoveryFromRecords(config, f),
@@ -280,7 +301,7 @@ export const shapeOverview = (
     records: vectorRows(states.recoveryRecords.data),
     backupAge: vectorRows(states.backupAge.data),
     exportAge: vectorRows(states.exportAge.data),
-    catalogHistorySeconds: vectorRows(states.catalogHistory.data)[0]?.value,
+    catalogHistorySeconds: measuredHistorySeconds(states.catalogHistory.data),
     policies,
     maxAgeSeconds: recoveryPointMaxAgeSeconds,
   });

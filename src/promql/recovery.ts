@@ -213,3 +213,22 @@ export const catalogHistorySeconds = (cfg: KastenQueryConfig, lookback: string):
 
 /** The carry survives outages up to this long; said in the README and the Setup fix. */
 export const carryGapSeconds = (opts: RecordingOptions = DEFAULT_RECORDING): number => durationSeconds(opts.carryGap);
+
+/** The clipped look-back is a whole number of hours: its text changes at most once an hour, so it stays cacheable. */
+export const LOOKBACK_ROUNDING_SECONDS = 3600;
+
+/**
+ * The look-back range the page asks for without the records: the history Prometheus really holds
+ * (`catalogHistorySeconds`, found up to one recovery step late, hence the step added), rounded up to
+ * a whole hour, and never longer than `boundSeconds`, the range the verdicts need. A default
+ * user-workload Prometheus (24 h) is asked for 25 h, not 52 h of steps that hold nothing. An
+ * unknown or unusable measure gives the bound: too long only costs time, too short would hide a success.
+ */
+export const clippedLookbackSeconds = (historySeconds: number | undefined, boundSeconds: number): number => {
+  if (!Number.isInteger(boundSeconds) || boundSeconds <= 0)
+    throw new Error(`look-back bound must be a positive whole number of seconds: ${boundSeconds}`);
+  if (historySeconds === undefined || !Number.isFinite(historySeconds) || historySeconds < 0) return boundSeconds;
+  const covering = historySeconds + durationSeconds(RECOVERY_POINT_STEP);
+  const rounded = Math.ceil(covering / LOOKBACK_ROUNDING_SECONDS) * LOOKBACK_ROUNDING_SECONDS;
+  return Math.min(rounded, boundSeconds);
+};

@@ -16,8 +16,9 @@ import {
   vector,
 } from '../../__fixtures__/prometheus';
 import { useOverviewData } from '../../data/useOverviewData';
-import type { OverviewKey } from '../../models/overview';
+import { overviewQueries as shapeQueries, type OverviewKey } from '../../models/overview';
 import { formatDateTime } from '../../utils/format';
+import { DEFAULT_PLUGIN_CONFIG } from '../../models/plugin-config';
 import type { KastenPolicy } from '../../models/policy';
 import {
   answerPrometheus,
@@ -30,6 +31,7 @@ import {
   settle,
   tableRows,
   type HarnessOptions,
+  type PromRequest,
   watchResult,
 } from '../../../test/unit-helpers/render';
 import { OverviewTab } from '../../pages/tabs';
@@ -47,6 +49,10 @@ const overviewQueries = (namespace?: string): Record<OverviewKey, string> => {
   jest.mocked(consoleFetchJSON).mockClear();
   return q;
 };
+
+/** The model's queries once the history is measured as 24 h, with the hook's configuration. */
+const overviewQueries24h = (): Record<OverviewKey, string> =>
+  shapeQueries(DEFAULT_PLUGIN_CONFIG, '1h', undefined, 24 * 3600);
 
 const policies: KastenPolicy[] = [
   { metadata: { name: 'nightly' }, spec: { frequency: '@daily' } },
@@ -106,7 +112,7 @@ beforeEach(() => {
 });
 
 const show = async (
-  answers: Partial<Record<OverviewKey, unknown>> | ((req: { query: string; url: string }) => unknown),
+  answers: Partial<Record<OverviewKey, unknown>> | ((req: PromRequest) => unknown),
   opts: HarnessOptions = {},
 ) => {
   answerPrometheus(typeof answers === 'function' ? answers : byKey(Q, answers));
@@ -453,13 +459,36 @@ describe('Recovery point age', () => {
   });
 
   test('without the rules and with 24 h of metrics: a daily policy without success cannot be judged yet', async () => {
-    await show({ ...FULL, catalogHistory: vector([[{}, 24 * 3600]]) });
+    const answers = { ...FULL, catalogHistory: vector([[{}, 24 * 3600]]) };
+    // The look-back ages are asked over the measured 24 h (rounded up to 25 h once the measuring step is
+    // added), not the 52 h bound the history itself is measured within.
+    const clipped = overviewQueries24h();
+    await show(byKey({ ...Q, backupAge: clipped.backupAge, exportAge: clipped.exportAge }, answers));
+    const sent = promRequests().map((r) => r.query);
+    // Same configuration as the hook's: its unclipped queries are the model's.
+    expect(shapeQueries(DEFAULT_PLUGIN_CONFIG, '1h')).toEqual(Q);
+    expect(Q.backupAge).toContain('[52h:5m]');
+    expect(clipped.backupAge).toContain('[25h:5m]');
+    expect(sent).toContain(clipped.backupAge);
+    expect(sent).toContain(clipped.exportAge);
+    expect(sent).not.toContain(Q.backupAge);
+    expect(sent).not.toContain(Q.exportAge);
     expect(panel('recovery-points').getByTestId('recovery-source')).toHaveTextContent(
       'Source: a look-back over the last 24 h of metrics',
     );
     const row = tableRows(screen.getByTestId('recovery-table')).find((r) => r[0] === 'new-policy');
     expect(row?.[3]).toBe('no success in the last 24 h of metrics');
     expect(row?.[5]).toBe('Cannot tell: less history than the expected interval (1d 2h)');
+  });
+
+  test('without the rules: the ages wait for the history measure, the table shows loading meanwhile', async () => {
+    const answer = byKey(Q, FULL);
+    await show((req) => (req.query === Q.catalogHistory ? new Promise(() => undefined) : answer(req)));
+    const sent = promRequests().map((r) => r.query);
+    expect(sent).toContain(Q.catalogHistory);
+    expect(sent).not.toContain(Q.backupAge);
+    expect(sent).not.toContain(Q.exportAge);
+    expect(panel('recovery-points').getByTestId('loading')).toHaveAttribute('aria-busy', 'true');
   });
 
   test('Policy resources forbidden: says so, and judges by the configured maximum age', async () => {

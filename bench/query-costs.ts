@@ -1,0 +1,57 @@
+/**
+ * `node -r ts-node/register/transpile-only bench/query-costs.ts [policies]`: each Overview query
+ * timed alone, one after the other, against the preview's Prometheus (with the recovery-point rules
+ * evaluated), so the time to data in `npm run bench` can be split by query without the contention
+ * of a round's parallel queries. Prints one line per query: median of 3 runs, ms.
+ */
+import { startPreview } from '../dev/preview';
+import { waitForRecoveryRecords } from '../dev/prometheus/recovery-rules';
+import { DEFAULT_PLUGIN_CONFIG } from '../src/models/plugin-config';
+import { overviewQueries } from '../src/models/overview';
+import { median } from './stats';
+
+const main = async () => {
+  const policies = Number(process.argv[2] ?? '5000');
+  const preview = await startPreview({
+    policies,
+    namespaces: Math.max(6, Math.round(policies / 10)),
+    port: 0,
+    backfillHours: 1,
+    backfillStep: 60,
+    buildHost: 'if-stale',
+  });
+  try {
+    await waitForRecoveryRecords(preview.prometheusUrl, 'kasten-io');
+    const query = async (q: string): Promise<number> => {
+      const t0 = performance.now();
+      const res = await fetch(`${preview.prometheusUrl}/api/v1/query?${new URLSearchParams({ query: q }).toString()}`);
+      await res.text();
+      return performance.now() - t0;
+    };
+    const hist = overviewQueries(DEFAULT_PLUGIN_CONFIG, '1h');
+    const measured = Number(
+      (
+        (await (
+          await fetch(
+            `${preview.prometheusUrl}/api/v1/query?${new URLSearchParams({ query: hist.catalogHistory }).toString()}`,
+          )
+        ).json()) as {
+          data: { result: Array<{ value: [number, string] }> };
+        }
+      ).data.result[0]?.value[1],
+    );
+    const queries = overviewQueries(DEFAULT_PLUGIN_CONFIG, '1h', undefined, measured);
+    for (const [key, q] of Object.entries(queries)) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) times.push(await query(q));
+      process.stdout.write(`${key}\t${median(times).toFixed(0)} ms\t${q.slice(0, 70)}\n`);
+    }
+  } finally {
+    await preview.stop();
+  }
+};
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
