@@ -6,9 +6,10 @@
  * alias); React, react-i18next and the SDK come from the console at runtime in
  * both, so no view is forked.
  */
+import * as fs from 'fs';
 import Module from 'module';
 import * as path from 'path';
-import type { Configuration, WebpackPluginInstance } from 'webpack';
+import { NormalModuleReplacementPlugin, type Configuration, type WebpackPluginInstance } from 'webpack';
 import type {
   ConsoleRemotePlugin as ConsoleRemotePluginType,
   ConsoleRemotePluginOptions,
@@ -81,6 +82,22 @@ const redirectSdkPackageJson = (target: ConsoleTarget): void => {
 
 const isProd = process.env.NODE_ENV === 'production';
 
+/**
+ * PatternFly's Tabs import their overflow menu and a tab's tooltip statically, and with them Popper and
+ * Menu, into the chunk that opens the page; the tab bar uses neither. Only those two imports of those two
+ * files are swapped: see src/shims/pf-tabs-without-popper.ts.
+ */
+const tabsWithoutPopper = (): WebpackPluginInstance => {
+  const tabsDir = fs.realpathSync(nm('@patternfly/react-core/dist/esm/components/Tabs'));
+  const shim = path.resolve(__dirname, 'src/shims/pf-tabs-without-popper.ts');
+  return new NormalModuleReplacementPlugin(
+    /^(\.\/OverflowTab|\.\.\/Tooltip)$/,
+    (resource: { context?: string; request: string }) => {
+      if (resource.context === tabsDir) resource.request = shim;
+    },
+  );
+};
+
 export default (env: { console?: string } = {}): Configuration => {
   const name = (env.console ?? 'current') as ConsoleTargetName;
   const target: ConsoleTarget | undefined = CONSOLE_TARGETS[name];
@@ -130,6 +147,7 @@ export default (env: { console?: string } = {}): Configuration => {
         // SDK's ranges; for the compat build tsconfig.compat.json checks the code against 4.19's instead.
         ...(compat ? { validateSharedModules: false } : {}),
       }) as unknown as WebpackPluginInstance,
+      tabsWithoutPopper(),
     ],
     devtool: isProd ? false : 'source-map',
     optimization: {

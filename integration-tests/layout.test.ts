@@ -94,7 +94,7 @@ test('below the breakpoint the toolbar folds its controls behind a toggle that o
     await gotoKasten(page, s.preview.consoleUrl, '/kasten');
     await expect(byTest(page, 'time-range').isVisible()).resolves.toBe(false);
     await byTest(page, 'refresh-now').waitFor({ state: 'visible' });
-    const toggle = page.getByRole('toolbar').getByRole('button', { name: 'Show Filters' });
+    const toggle = page.getByRole('toolbar').getByRole('button', { name: 'Show filters' });
     await toggle.click();
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
     const range = byTest(page, 'time-range');

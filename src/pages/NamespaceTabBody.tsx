@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { LazyAlert as Alert } from '../components/common/LazyAlert';
 import { useKastenTranslation } from '../i18n';
 import { useMetricsAccess } from '../data/prometheus/MetricsAccessContext';
 import { useKastenConfig } from '../data/useKastenConfig';

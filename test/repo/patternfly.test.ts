@@ -40,3 +40,12 @@ test('PatternFly React is imported per module (dist/esm/...), never from a packa
 test('nothing in src/ imports react-dom itself: the bundle gets the createPortal shim instead', () => {
   expect(offending(/from 'react-dom'/).filter(({ at }) => !at.startsWith('shims/'))).toEqual([]);
 });
+
+test("PatternFly's Tabs are bundled without their overflow menu and tab tooltips, so nothing asks for them", () => {
+  // webpack.config.ts swaps those two imports for src/shims/pf-tabs-without-popper.ts, which throws if rendered.
+  const tabFiles = sources(SRC).filter((file) => /components\/Tabs\//.test(fs.readFileSync(file, 'utf8')));
+  expect(tabFiles.map((f) => path.relative(SRC, f))).toEqual(['components/layout/TabBar.tsx']);
+  expect(
+    offending(/isOverflowHorizontal|\btooltip[=:]/).filter(({ at }) => at.startsWith('components/layout/TabBar')),
+  ).toEqual([]);
+});

@@ -12,7 +12,7 @@ beforeEach(() => {
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 
-const open = () => {
+const open = async () => {
   renderWith(
     <QueryActions
       queries={[
@@ -29,10 +29,12 @@ const open = () => {
   fireEvent.click(toggle);
   expect(toggle).toHaveAttribute('aria-expanded', 'true');
   expect(toggle).toHaveTextContent('Hide queries');
+  // The blocks are their own chunk, loaded on the first opening.
+  await screen.findAllByTestId('promql');
 };
 
-test('shows each PromQL verbatim, with an "Open in Metrics" link to the query browser', () => {
-  open();
+test('shows each PromQL verbatim, with an "Open in Metrics" link to the query browser', async () => {
+  await open();
   expect(screen.getAllByTestId('promql').map((e) => e.textContent)).toEqual([Q1, Q2, Q2]);
   const links = screen.getAllByTestId('open-in-metrics');
   expect(links.map((a) => a.getAttribute('href'))).toEqual([
@@ -45,7 +47,7 @@ test('shows each PromQL verbatim, with an "Open in Metrics" link to the query br
 
 test('"Copy curl command" writes the exact command to the clipboard and says so', async () => {
   writeText.mockResolvedValue(undefined);
-  open();
+  await open();
   fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[1]!);
   expect(writeText).toHaveBeenCalledTimes(1);
   expect(writeText).toHaveBeenCalledWith(thanosCurlCommand(Q2));
@@ -57,7 +59,7 @@ test('"Copy curl command" writes the exact command to the clipboard and says so'
 
 test('a range query copies a query_range command over its window', async () => {
   writeText.mockResolvedValue(undefined);
-  open();
+  await open();
   fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[2]!);
   expect(writeText).toHaveBeenCalledWith(thanosCurlCommand(Q2, { spanSeconds: 3600, stepSeconds: 30 }));
   expect(writeText.mock.calls[0]?.[0]).toContain('/api/v1/query_range');
@@ -66,7 +68,7 @@ test('a range query copies a query_range command over its window', async () => {
 
 test('a refused clipboard says copying failed and shows the command to copy by hand', async () => {
   writeText.mockRejectedValue(new Error('denied'));
-  open();
+  await open();
   fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[0]!);
   await waitFor(() =>
     expect(screen.getByText('Copying failed; select the command below and copy it by hand')).toBeInTheDocument(),
@@ -74,11 +76,11 @@ test('a refused clipboard says copying failed and shows the command to copy by h
   expect(screen.getByTestId('curl-command').textContent).toContain(`--data-urlencode 'query=`);
 });
 
-test('without a clipboard (a page not served over https) the command is shown at once', () => {
+test('without a clipboard (a page not served over https) the command is shown at once', async () => {
   const saved = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
   Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
   try {
-    open();
+    await open();
     fireEvent.click(screen.getAllByRole('button', { name: 'Copy curl command' })[0]!);
     expect(screen.getByTestId('curl-command').textContent).toMatch(/^HOST=\$\(oc get route thanos-querier/);
     expect(writeText).not.toHaveBeenCalled();

@@ -1,13 +1,10 @@
 import * as React from 'react';
-import { Link } from '../../router';
 import { Button } from '@patternfly/react-core/dist/esm/components/Button/Button';
 import { CodeBlock } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlock';
-import { CodeBlockAction } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlockAction';
 import { CodeBlockCode } from '@patternfly/react-core/dist/esm/components/CodeBlock/CodeBlockCode';
-import { ClipboardCopyButton } from '@patternfly/react-core/dist/esm/components/ClipboardCopy/ClipboardCopyButton';
+import { Skeleton } from '@patternfly/react-core/dist/esm/components/Skeleton/Skeleton';
 import { useKastenTranslation } from '../../i18n';
 import { thanosCurlCommand, type CurlRange } from '../../models/prometheus/curl';
-import { metricsConsoleUrl } from '../../models/prometheus/console-url';
 
 export interface PanelQuery {
   label: string;
@@ -17,7 +14,7 @@ export interface PanelQuery {
 }
 
 /** Copies text; resolves false when the clipboard is out of reach (no https, or refused). */
-const writeClipboard = (text: string): Promise<boolean> => {
+export const writeClipboard = (text: string): Promise<boolean> => {
   const clipboard = navigator.clipboard as Clipboard | undefined;
   if (!clipboard) return Promise.resolve(false);
   return clipboard.writeText(text).then(
@@ -26,53 +23,8 @@ const writeClipboard = (text: string): Promise<boolean> => {
   );
 };
 
-/** One query: its PromQL in a code block with a copy button, a link to the console's Metrics page, a curl command. */
-const QueryBlock: React.FC<{ q: PanelQuery; id: string; onCopyCurl: (q: PanelQuery) => void }> = ({
-  q,
-  id,
-  onCopyCurl,
-}) => {
-  const { t } = useKastenTranslation();
-  const [copied, setCopied] = React.useState(false);
-  const copyQuery = () => void writeClipboard(q.query).then(setCopied);
-  // A stable component, so the link is not remounted on every render.
-  const MetricsLink = React.useMemo(() => {
-    const to = metricsConsoleUrl(q.query);
-    return (props: object) => <Link {...props} to={to} data-test="open-in-metrics" />;
-  }, [q.query]);
-  return (
-    <div className="kasten-console-plugin__query">
-      <div className="kasten-console-plugin__query-label" id={`${id}-label`}>
-        {q.label}
-      </div>
-      <CodeBlock
-        actions={
-          <CodeBlockAction>
-            <ClipboardCopyButton
-              id={`${id}-copy`}
-              aria-label={t('Copy query')}
-              onClick={copyQuery}
-              onTooltipHidden={() => setCopied(false)}
-              variant="plain"
-            >
-              {copied ? t('Copied') : t('Copy query')}
-            </ClipboardCopyButton>
-          </CodeBlockAction>
-        }
-      >
-        <CodeBlockCode id={`${id}-code`} data-test="promql">
-          {q.query}
-        </CodeBlockCode>
-      </CodeBlock>
-      <Button variant="link" isInline component={MetricsLink}>
-        {t('Open in Metrics')}
-      </Button>{' '}
-      <Button variant="link" isInline onClick={() => onCopyCurl(q)}>
-        {t('Copy curl command')}
-      </Button>
-    </div>
-  );
-};
+const loadQueryBlocks = () => import(/* webpackChunkName: "queries" */ './QueryBlocks');
+const QueryBlocks = React.lazy(loadQueryBlocks);
 
 /**
  * "Queries in the open": each panel shows its PromQL, opens it in the console's
@@ -109,15 +61,18 @@ export const QueryActions: React.FC<{ queries: PanelQuery[]; panelId: string }> 
         aria-expanded={open}
         aria-controls={regionId}
         onClick={() => setOpen((o) => !o)}
+        // The blocks' code is fetched on the way to a click, so opening rarely waits for it.
+        onMouseEnter={() => void loadQueryBlocks()}
+        onFocus={() => void loadQueryBlocks()}
         data-test="show-queries"
       >
         {open ? t('Hide queries') : t('Show queries')}
       </Button>
       {open && (
         <div id={regionId} className="kasten-console-plugin__queries">
-          {queries.map((q, i) => (
-            <QueryBlock key={q.label} q={q} id={`${regionId}-${i}`} onCopyCurl={copyCurl} />
-          ))}
+          <React.Suspense fallback={<Skeleton screenreaderText={t('Loading')} />}>
+            <QueryBlocks queries={queries} regionId={regionId} onCopyCurl={copyCurl} />
+          </React.Suspense>
           <div aria-live="polite" className="kasten-console-plugin__muted">
             {copied}
           </div>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { LazyAlert as Alert } from './LazyAlert';
 import { Skeleton } from '@patternfly/react-core/dist/esm/components/Skeleton/Skeleton';
 import { useKastenTranslation } from '../../i18n';
 import type { PromError, PromQueryState } from '../../models/prometheus/types';

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { LazyAlert as Alert } from '../common/LazyAlert';
 import { useKastenTranslation } from '../../i18n';
 import type { IgnoredParam } from '../../hooks/time-range';
 import type { KastenPluginConfig } from '../../models/plugin-config';

@@ -48,82 +48,97 @@ export const Toolbar: React.FC<ToolbarProps> = (p) => {
     p.refreshMs === null || REFRESH_INTERVALS_MS.includes(p.refreshMs as (typeof REFRESH_INTERVALS_MS)[number])
       ? [...REFRESH_INTERVALS_MS]
       : [...REFRESH_INTERVALS_MS, p.refreshMs].sort((a, b) => a - b);
+  const ref = React.useRef<HTMLDivElement>(null);
+  const toggleLabel = t('Show filters');
+  // PatternFly 6.4 names the fold-out toggle "Show Filters" in English and offers no prop for it. React
+  // never rewrites that unchanged attribute, so the translated name set here after each render stays.
+  React.useLayoutEffect(() => {
+    ref.current
+      ?.querySelector('[data-test="toolbar-controls"] > :first-child button')
+      ?.setAttribute('aria-label', toggleLabel);
+  });
   return (
-    <PfToolbar className="kasten-console-plugin__toolbar" role="toolbar" aria-label={t('Time range and refresh')}>
-      <ToolbarContent>
-        <ToolbarToggleGroup toggleIcon={<FilterIcon />} breakpoint="xl" data-test="toolbar-controls">
-          {p.namespace && (
+    <div ref={ref}>
+      <PfToolbar className="kasten-console-plugin__toolbar" role="toolbar" aria-label={t('Time range and refresh')}>
+        <ToolbarContent>
+          <ToolbarToggleGroup toggleIcon={<FilterIcon />} breakpoint="xl" data-test="toolbar-controls">
+            {p.namespace && (
+              <ToolbarItem>
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    p.namespace?.onChange(nsDraft.trim() || undefined);
+                  }}
+                >
+                  <FormField id="kasten-namespace" label={t('Application namespace')}>
+                    <TextInput
+                      id="kasten-namespace"
+                      value={nsDraft}
+                      placeholder={t('All namespaces')}
+                      onChange={(_e, v) => setNsDraft(v)}
+                      onBlur={() => p.namespace?.onChange(nsDraft.trim() || undefined)}
+                      data-test="namespace-filter"
+                    />
+                  </FormField>
+                </form>
+              </ToolbarItem>
+            )}
             <ToolbarItem>
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  p.namespace?.onChange(nsDraft.trim() || undefined);
-                }}
-              >
-                <FormField id="kasten-namespace" label={t('Application namespace')}>
-                  <TextInput
-                    id="kasten-namespace"
-                    value={nsDraft}
-                    placeholder={t('All namespaces')}
-                    onChange={(_e, v) => setNsDraft(v)}
-                    onBlur={() => p.namespace?.onChange(nsDraft.trim() || undefined)}
-                    data-test="namespace-filter"
-                  />
-                </FormField>
-              </form>
+              <FormField id="kasten-time-range" label={t('Time range')}>
+                <FormSelect
+                  id="kasten-time-range"
+                  value={p.timeRangeMs}
+                  onChange={(_e, v) => p.onTimeRange(Number(v))}
+                  data-test="time-range"
+                >
+                  {ranges.map((ms) => (
+                    <FormSelectOption
+                      key={ms}
+                      value={ms}
+                      label={t('Last {{range}}', { range: formatAge(ms / 1000) })}
+                    />
+                  ))}
+                </FormSelect>
+              </FormField>
             </ToolbarItem>
-          )}
-          <ToolbarItem>
-            <FormField id="kasten-time-range" label={t('Time range')}>
-              <FormSelect
-                id="kasten-time-range"
-                value={p.timeRangeMs}
-                onChange={(_e, v) => p.onTimeRange(Number(v))}
-                data-test="time-range"
-              >
-                {ranges.map((ms) => (
-                  <FormSelectOption key={ms} value={ms} label={t('Last {{range}}', { range: formatAge(ms / 1000) })} />
-                ))}
-              </FormSelect>
-            </FormField>
+            <ToolbarItem>
+              <FormField id="kasten-end-time" label={t('Ending at (empty: now)')}>
+                <TextInput
+                  id="kasten-end-time"
+                  type="datetime-local"
+                  value={p.endTime ? toLocalInput(p.endTime) : ''}
+                  onChange={(_e, v) => p.onEndTime(v ? new Date(v).getTime() : undefined)}
+                  data-test="end-time"
+                />
+              </FormField>
+            </ToolbarItem>
+            <ToolbarItem>
+              <FormField id="kasten-refresh" label={t('Refresh')}>
+                <FormSelect
+                  id="kasten-refresh"
+                  value={p.refreshMs ?? 0}
+                  onChange={(_e, v) => p.onRefresh(Number(v) || null)}
+                  data-test="refresh-interval"
+                >
+                  <FormSelectOption value={0} label={t('Refresh off')} />
+                  {intervals.map((ms) => (
+                    <FormSelectOption
+                      key={ms}
+                      value={ms}
+                      label={t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
+                    />
+                  ))}
+                </FormSelect>
+              </FormField>
+            </ToolbarItem>
+          </ToolbarToggleGroup>
+          <ToolbarItem alignSelf="end" align={{ default: 'alignEnd' }}>
+            <Button variant="secondary" icon={<SyncAltIcon />} onClick={p.onRefreshNow} data-test="refresh-now">
+              {t('Refresh now')}
+            </Button>
           </ToolbarItem>
-          <ToolbarItem>
-            <FormField id="kasten-end-time" label={t('Ending at (empty: now)')}>
-              <TextInput
-                id="kasten-end-time"
-                type="datetime-local"
-                value={p.endTime ? toLocalInput(p.endTime) : ''}
-                onChange={(_e, v) => p.onEndTime(v ? new Date(v).getTime() : undefined)}
-                data-test="end-time"
-              />
-            </FormField>
-          </ToolbarItem>
-          <ToolbarItem>
-            <FormField id="kasten-refresh" label={t('Refresh')}>
-              <FormSelect
-                id="kasten-refresh"
-                value={p.refreshMs ?? 0}
-                onChange={(_e, v) => p.onRefresh(Number(v) || null)}
-                data-test="refresh-interval"
-              >
-                <FormSelectOption value={0} label={t('Refresh off')} />
-                {intervals.map((ms) => (
-                  <FormSelectOption
-                    key={ms}
-                    value={ms}
-                    label={t('Every {{interval}}', { interval: formatAge(ms / 1000) })}
-                  />
-                ))}
-              </FormSelect>
-            </FormField>
-          </ToolbarItem>
-        </ToolbarToggleGroup>
-        <ToolbarItem alignSelf="end" align={{ default: 'alignEnd' }}>
-          <Button variant="secondary" icon={<SyncAltIcon />} onClick={p.onRefreshNow} data-test="refresh-now">
-            {t('Refresh now')}
-          </Button>
-        </ToolbarItem>
-      </ToolbarContent>
-    </PfToolbar>
+        </ToolbarContent>
+      </PfToolbar>
+    </div>
   );
 };
