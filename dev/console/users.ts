@@ -24,9 +24,7 @@ export const parseUser = (spec: string): PreviewUser => {
   if (spec === 'metrics-only') return { kind: 'metrics-only', name: 'metrics-reader' };
   const m = spec.match(/^viewer:([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/);
   if (m) return { kind: 'viewer', name: `viewer-${m[1]}`, namespace: m[1]! };
-  throw new Error(
-    `--user must be "admin", "viewer:<namespace>", "monitoring-viewer" or "metrics-only", got "${spec}"`,
-  );
+  throw new Error(`--user must be "admin", "viewer:<namespace>", "monitoring-viewer" or "metrics-only", got "${spec}"`);
 };
 
 export interface ResourceAttributes {

@@ -75,7 +75,7 @@ const objectWatches = () =>
 
 const show = async (namespace?: string, answers = SHORT_HISTORY) => {
   answerPrometheus(byKey(queries(namespace), answers));
-  renderWith(<OverviewTab windowDuration="1h" windowLabel="1h" namespace={namespace} />);
+  renderWith(<OverviewTab windowDuration="1h" windowLabel="1h" windowSeconds={3600} namespace={namespace} />);
   await settle();
   await settle();
 };
