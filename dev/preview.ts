@@ -14,6 +14,7 @@ import { parseUser } from './console/users';
 import { consoleProfile, DEFAULT_CONSOLE, type ConsoleVersion } from './console/versions';
 import type { HostVariant } from './console/webpack.config';
 import { startPreviewPrometheus, type PreviewPrometheus } from './prometheus/launcher';
+import { chartRecoveryRuleObject, type RecoveryRuleValues } from './prometheus/recovery-rules';
 import type { BackfillResult } from './simulator/backfill';
 import { buildScenario, DEFAULT_SCENARIO, SCENARIOS, storySecondsAt, type ScenarioName } from './simulator/scenario';
 import { startSimulator, type Simulator } from './simulator/server';
@@ -156,6 +157,8 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     let simulator: Simulator | undefined;
     let prometheus: PreviewPrometheus | undefined;
     let upstream: Upstream;
+    // Set when the preview's own Prometheus evaluates the chart's recovery-point rules (not against a real Thanos).
+    let recoveryRules: RecoveryRuleValues | undefined;
     const storyOffsetSeconds = Math.max(0, Math.floor(options.storyOffsetSeconds ?? 0));
     const storyStartMs = Date.now() - storyOffsetSeconds * 1000;
     const { storyFreezeAtSeconds } = options;
@@ -173,6 +176,18 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
     } else {
       simulator = await startSimulator({ scenario, storyStartMs, freezeAtSeconds: storyFreezeAtSeconds });
       cleanups.push(() => simulator!.stop());
+      // The values the chart would render them with: the page's own settings.
+      recoveryRules =
+        options.recoveryRules === false
+          ? undefined
+          : {
+              kastenNamespace: pluginConfig.kastenNamespace,
+              scrapeInterval:
+                typeof pluginConfig.scrapeResolution === 'string'
+                  ? pluginConfig.scrapeResolution
+                  : DEFAULT_QUERY_CONFIG.scrapeResolution,
+              recoveryPointMaxAgeSeconds: pluginConfig.recoveryPointMaxAgeSeconds,
+            };
       prometheus = await startPreviewPrometheus({
         scenario,
         simulatorPort: simulator.port,
@@ -181,18 +196,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
         scrapeInterval: options.scrapeInterval ?? 3,
         backfillHours: options.backfillHours ?? 0,
         backfillStep: options.backfillStep ?? 30,
-        // The values the chart would render them with: the page's own settings.
-        recoveryRules:
-          options.recoveryRules === false
-            ? undefined
-            : {
-                kastenNamespace: pluginConfig.kastenNamespace,
-                scrapeInterval:
-                  typeof pluginConfig.scrapeResolution === 'string'
-                    ? pluginConfig.scrapeResolution
-                    : DEFAULT_QUERY_CONFIG.scrapeResolution,
-                recoveryPointMaxAgeSeconds: pluginConfig.recoveryPointMaxAgeSeconds,
-              },
+        recoveryRules,
         log,
       });
       cleanups.push(() => prometheus!.dispose());
@@ -203,6 +207,7 @@ export const startPreview = async (options: PreviewOptions = {}): Promise<Previe
       storyStartMs,
       storyFreezeAtSeconds,
       user,
+      extraObjects: recoveryRules ? [chartRecoveryRuleObject(recoveryRules)] : [],
       upstream,
       pluginConfig,
       port: options.port ?? 0,

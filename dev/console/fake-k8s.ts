@@ -25,6 +25,8 @@ export interface FakeK8sOptions {
   /** The story second the action objects stop at, as the simulator's (see storySecondsAt). */
   storyFreezeAtSeconds?: number;
   user: () => PreviewUser;
+  /** Objects the preview adds to the scenario's (the recovery-point PrometheusRule its Prometheus evaluates). */
+  extraObjects?: K8sObject[];
 }
 
 const status = (code: number, reason: string, message: string, details?: Record<string, string>) => ({
@@ -83,7 +85,7 @@ export const createFakeK8s = (opts: FakeK8sOptions): FakeK8s => {
     const t = typeOf(o);
     if (t) stored.set(keyOf(t, o.metadata.namespace, o.metadata.name), o);
   };
-  for (const o of staticObjects(opts.scenario)) {
+  for (const o of [...staticObjects(opts.scenario), ...(opts.extraObjects ?? [])]) {
     put(o);
     // Every Namespace is also a Project, as OpenShift shows them.
     if (o.kind === 'Namespace') put({ ...o, apiVersion: 'project.openshift.io/v1', kind: 'Project' });

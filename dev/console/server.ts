@@ -10,6 +10,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Scenario } from '../simulator/scenario';
+import type { K8sObject } from './cluster-objects';
 import { createFakeK8s, type FakeK8s } from './fake-k8s';
 import {
   createPrometheusProxy,
@@ -49,6 +50,8 @@ export interface ConsoleOptions {
   /** The story second the stand-in's Kasten action objects stop at, as the simulator's. */
   storyFreezeAtSeconds?: number;
   user: PreviewUser;
+  /** Served by the stand-in's API besides the scenario's objects. */
+  extraObjects?: K8sObject[];
   upstream: Upstream;
   pluginConfig: PluginConfig;
   port?: number;
@@ -171,6 +174,7 @@ export const startConsole = async (opts: ConsoleOptions): Promise<ConsoleServer>
     storyStartMs: opts.storyStartMs,
     storyFreezeAtSeconds: opts.storyFreezeAtSeconds,
     user: () => user,
+    extraObjects: opts.extraObjects,
   });
   const proxy = createPrometheusProxy({ upstream: () => opts.upstream, user: () => user });
   const pluginPrefix = `/api/plugins/${PLUGIN_NAME}/`;

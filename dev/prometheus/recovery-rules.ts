@@ -7,7 +7,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { recoveryPointRules, type KastenAlertRule, type KastenRecordingRuleSpec } from '../../src/promql/alerts';
+import {
+  LEAF_PROMETHEUS_LABELS,
+  recoveryPointRules,
+  type KastenAlertRule,
+  type KastenRecordingRuleSpec,
+} from '../../src/promql/alerts';
 import { DEFAULT_QUERY_CONFIG, type KastenQueryConfig } from '../../src/promql/config';
 import { escapeLabelValue } from '../../src/promql/escape';
 import { HISTORY_START_RECORD, LAST_SUCCESS_LOOKBACK_RECORD } from '../../src/promql/recovery';
@@ -61,6 +66,22 @@ export const chartRecoveryRuleGroups = (v: RecoveryRuleValues): RuleFileGroup[] 
     rules: g.rules.map(asRuleFileRule),
   }));
 };
+
+/**
+ * The chart's `<release>-recovery-points` PrometheusRule object for these values, as the stand-in's API
+ * serves it when the preview's Prometheus evaluates the rules: Setup then reads the same rules the
+ * Overview's records come from, instead of reporting them missing.
+ */
+export const chartRecoveryRuleObject = (v: RecoveryRuleValues, release = 'kasten-console-plugin') => ({
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'PrometheusRule',
+  metadata: {
+    name: `${release}-recovery-points`,
+    namespace: v.kastenNamespace,
+    labels: { ...LEAF_PROMETHEUS_LABELS },
+  },
+  spec: { groups: chartRecoveryRuleGroups(v) },
+});
 
 /** The Helm values that make the chart render those same rules. */
 export const chartValues = (v: RecoveryRuleValues): Record<string, unknown> => ({

@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   chartRecoveryRuleGroups,
+  chartRecoveryRuleObject,
   chartValues,
   writeRecoveryRuleFiles,
   type RecoveryRuleValues,
@@ -68,4 +69,15 @@ test('the one-off look-back file holds the chart look-back group, only its inter
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the stand-in's API serves the PrometheusRule the chart renders, so Setup sees the rules the Overview reads", () => {
+  const rule = only(render(chartValues(PREVIEW_DEFAULTS)), 'PrometheusRule', `${PLUGIN}-recovery-points`);
+  const served = chartRecoveryRuleObject(PREVIEW_DEFAULTS);
+  const metadata = rule.metadata as { name: string; namespace: string; labels: Record<string, string> };
+  expect(served.metadata.name).toBe(metadata.name);
+  expect(served.metadata.namespace).toBe(metadata.namespace);
+  // The chart adds its own release labels; the leaf-Prometheus label Setup checks must be on both.
+  expect(metadata.labels).toMatchObject(served.metadata.labels);
+  expect(served.spec.groups).toEqual((rule.spec as { groups: unknown }).groups);
 });
