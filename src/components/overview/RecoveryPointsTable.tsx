@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core/dist/esm/components/Alert/Alert';
+import { LazyAlert } from '../common/LazyAlert';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow, RecoverySource } from '../../models/overview';
 import type { AgeSource, CombinedRecoveryRow, ObjectsCheck } from '../../models/recovery-objects';
@@ -63,7 +63,7 @@ export const RecoveryObjectsNote: React.FC<{ objects: RecoveryObjectsView }> = (
   return (
     <>
       {denied.length > 0 && (
-        <Alert
+        <LazyAlert
           variant="info"
           isInline
           isPlain
