@@ -7,7 +7,8 @@ import { renderHook, screen, within } from '@testing-library/react';
 import { consoleFetchJSON, useK8sWatchResource, type WatchK8sResource } from '../../console-sdk';
 import { httpError, vector } from '../../__fixtures__/prometheus';
 import { useOverviewData } from '../../data/useOverviewData';
-import type { OverviewKey } from '../../models/overview';
+import { overviewQueries, type OverviewKey } from '../../models/overview';
+import { DEFAULT_PLUGIN_CONFIG } from '../../models/plugin-config';
 import type { KastenPolicy } from '../../models/policy';
 import {
   answerPrometheus,
@@ -38,7 +39,9 @@ const queries = (namespace?: string): Record<OverviewKey, string> => {
   const q = result.current.queries;
   unmount();
   jest.mocked(consoleFetchJSON).mockClear();
-  return q;
+  // The ages' look-back is sent once the history is measured, clipped to it (SHORT_HISTORY's day).
+  const clipped = overviewQueries(DEFAULT_PLUGIN_CONFIG, '1h', namespace, DAY);
+  return { ...q, backupAge: clipped.backupAge, exportAge: clipped.exportAge };
 };
 
 /** 24 h of metrics, no recording rules: the weekly policy's last success is older than all of it. */
