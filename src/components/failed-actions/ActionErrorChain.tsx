@@ -2,6 +2,7 @@ import * as React from 'react';
 import { useKastenTranslation } from '../../i18n';
 import './failed-actions.css';
 import type { ErrorCause } from '../../models/action-error';
+import { Fields } from './Fields';
 
 /**
  * Kasten's `status.error` as its cause chain, innermost (the real reason) first. Messages keep their
@@ -28,22 +29,12 @@ export const ActionErrorChain: React.FC<{ causes: ErrorCause[] }> = ({ causes })
             {c.message || t('(no message)')}
           </div>
           {(c.function || c.fields.length > 0) && (
-            <dl className="kasten-console-plugin__cause-fields">
-              {c.function && (
-                <>
-                  <dt>{t('Function')}</dt>
-                  <dd>
-                    <code>{c.function}</code>
-                  </dd>
-                </>
-              )}
-              {c.fields.map((f, j) => (
-                <React.Fragment key={j}>
-                  <dt>{f.name}</dt>
-                  <dd className="kasten-console-plugin__error-message">{f.value}</dd>
-                </React.Fragment>
-              ))}
-            </dl>
+            <Fields
+              fields={[
+                ...(c.function ? [{ term: t('Function'), value: <code>{c.function}</code> }] : []),
+                ...c.fields.map((f) => ({ term: f.name, value: f.value, verbatim: true })),
+              ]}
+            />
           )}
         </li>
       ))}

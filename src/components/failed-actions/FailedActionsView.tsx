@@ -9,6 +9,7 @@ import { formatDateTime } from '../../utils/format';
 import { LoadingRows } from '../common/QueryStatus';
 import { StatusText } from '../common/StatusText';
 import { ActionErrorChain } from './ActionErrorChain';
+import { Fields } from './Fields';
 import { K10BasicHint } from './K10BasicHint';
 
 const Time: React.FC<{ seconds: number | undefined; language: string }> = ({ seconds, language }) =>
@@ -30,24 +31,24 @@ export const ActionDetails: React.FC<{ row: FailedActionRow }> = ({ row }) => {
         </Link>{' '}
         <StatusText status={row.state === 'Failed' ? 'fail' : 'warning'} text={row.state} />
       </div>
-      <dl className="kasten-console-plugin__cause-fields">
-        <dt>{t('Namespace')}</dt>
-        <dd>{row.namespace}</dd>
-        <dt>{t('Started')}</dt>
-        <dd data-test="failed-action-start">
-          <Time seconds={row.start} language={i18n.language} />
-        </dd>
-        <dt>{t('Ended')}</dt>
-        <dd data-test="failed-action-end">
-          <Time seconds={row.end} language={i18n.language} />
-        </dd>
-        <dt>{t('Restore point')}</dt>
-        <dd data-test="failed-action-restore-point">
-          {row.restorePoint
-            ? t('Yes: {{name}} (status.restorePoint.name)', { name: row.restorePoint })
-            : t('None (status.restorePoint is not set)')}
-        </dd>
-      </dl>
+      <Fields
+        fields={[
+          { term: t('Namespace'), value: row.namespace, verbatim: true },
+          {
+            term: t('Started'),
+            value: <Time seconds={row.start} language={i18n.language} />,
+            testId: 'failed-action-start',
+          },
+          { term: t('Ended'), value: <Time seconds={row.end} language={i18n.language} />, testId: 'failed-action-end' },
+          {
+            term: t('Restore point'),
+            value: row.restorePoint
+              ? t('Yes: {{name}} (status.restorePoint.name)', { name: row.restorePoint })
+              : t('None (status.restorePoint is not set)'),
+            testId: 'failed-action-restore-point',
+          },
+        ]}
+      />
       <ActionErrorChain causes={row.causes} />
     </>
   );
