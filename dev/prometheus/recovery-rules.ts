@@ -8,10 +8,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+  asPrometheusRuleEntry,
   LEAF_PROMETHEUS_LABELS,
   recoveryPointRules,
-  type KastenAlertRule,
-  type KastenRecordingRuleSpec,
+  type PrometheusRuleEntry,
 } from '../../src/promql/alerts';
 import { DEFAULT_QUERY_CONFIG, type KastenQueryConfig } from '../../src/promql/config';
 import { escapeLabelValue } from '../../src/promql/escape';
@@ -25,33 +25,13 @@ export interface RecoveryRuleValues {
   recoveryPointMaxAgeSeconds: number;
 }
 
-export type RuleFileRule =
-  | KastenRecordingRuleSpec
-  | {
-      alert: string;
-      expr: string;
-      for: string;
-      labels: { severity: string };
-      annotations: { summary: string; description: string };
-    };
+export type RuleFileRule = PrometheusRuleEntry;
 
 export interface RuleFileGroup {
   name: string;
   interval: string;
   rules: RuleFileRule[];
 }
-
-/** An alert as the chart's template writes it into the PrometheusRule (and Prometheus reads it from a rule file). */
-const asRuleFileRule = (r: KastenAlertRule | KastenRecordingRuleSpec): RuleFileRule =>
-  'alert' in r
-    ? {
-        alert: r.alert,
-        expr: r.expr,
-        for: r.for,
-        labels: { severity: r.severity },
-        annotations: { summary: r.summary, description: r.description },
-      }
-    : { record: r.record, expr: r.expr };
 
 /** The groups of the chart's recovery-point PrometheusRule for these values (no per-policy overrides). */
 export const chartRecoveryRuleGroups = (v: RecoveryRuleValues): RuleFileGroup[] => {
@@ -63,7 +43,7 @@ export const chartRecoveryRuleGroups = (v: RecoveryRuleValues): RuleFileGroup[] 
   return recoveryPointRules(cfg, v.recoveryPointMaxAgeSeconds).map((g) => ({
     name: g.name,
     interval: g.interval,
-    rules: g.rules.map(asRuleFileRule),
+    rules: g.rules.map(asPrometheusRuleEntry),
   }));
 };
 

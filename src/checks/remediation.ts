@@ -4,7 +4,7 @@
  * answers "already exists" instead of adding a duplicate.
  */
 import type { K8sModel, K8sResourceCommon } from '../console-sdk';
-import { LEAF_PROMETHEUS_LABELS, kastenAlertRules, recoveryPointRules } from '../promql';
+import { LEAF_PROMETHEUS_LABELS, asPrometheusRuleEntry, kastenAlertRules, recoveryPointRules } from '../promql';
 import type { KastenPluginConfig } from '../models/plugin-config';
 import { toYaml, type YamlValue } from './to-yaml';
 import type { LabelSelector } from './types';
@@ -235,17 +235,7 @@ export const recoveryRuleFix = (config: KastenPluginConfig, allowedAges: Record<
       groups: recoveryPointRules(config, config.recoveryPointMaxAgeSeconds, allowedAges).map((g) => ({
         name: g.name,
         interval: g.interval,
-        rules: g.rules.map((r) =>
-          'alert' in r
-            ? {
-                alert: r.alert,
-                expr: r.expr,
-                for: r.for,
-                labels: { severity: r.severity },
-                annotations: { summary: r.summary, description: r.description },
-              }
-            : { record: r.record, expr: r.expr },
-        ),
+        rules: g.rules.map(asPrometheusRuleEntry),
       })),
     },
   });

@@ -75,6 +75,29 @@ export const LEAF_PROMETHEUS_LABELS = { 'openshift.io/prometheus-rule-evaluation
 
 export type KastenRecordingRuleSpec = { record: string; expr: string };
 
+/** A rule as a PrometheusRule (and a Prometheus rule file) holds it: the alert's severity and texts nest. */
+export type PrometheusRuleEntry =
+  | KastenRecordingRuleSpec
+  | {
+      alert: string;
+      expr: string;
+      for: string;
+      labels: { severity: string };
+      annotations: { summary: string; description: string };
+    };
+
+/** One mapping for the Setup fix's PrometheusRule and the preview's rule file, so they cannot drift apart. */
+export const asPrometheusRuleEntry = (r: KastenAlertRule | KastenRecordingRuleSpec): PrometheusRuleEntry =>
+  'alert' in r
+    ? {
+        alert: r.alert,
+        expr: r.expr,
+        for: r.for,
+        labels: { severity: r.severity },
+        annotations: { summary: r.summary, description: r.description },
+      }
+    : { record: r.record, expr: r.expr };
+
 export interface RecoveryRuleGroup {
   name: string;
   interval: string;
