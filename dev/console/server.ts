@@ -100,6 +100,11 @@ const serveFile = (res: http.ServerResponse, root: string, rel: string): void =>
   fs.createReadStream(file).pipe(res);
 };
 
+/**
+ * The console's host page. Like the real console it loads PatternFly's chart stylesheet for every page
+ * (frontend/public/vendor.scss imports '~@patternfly/patternfly/patternfly-charts' in release-4.19 to
+ * 4.22): the plugin's chart colours are its variables, and the plugin does not ship it.
+ */
 const indexHtml = (opts: ConsoleOptions, profile: ConsoleProfile, user: PreviewUser): string => {
   const flags = {
     basePath: '/',
@@ -119,6 +124,7 @@ const indexHtml = (opts: ConsoleOptions, profile: ConsoleProfile, user: PreviewU
 <title>Red Hat OpenShift (local preview)</title>
 <link rel="stylesheet" href="/static/patternfly/patternfly.css">
 <link rel="stylesheet" href="/static/patternfly/patternfly-addons.css">
+<link rel="stylesheet" href="/static/patternfly/patternfly-charts.css">
 <script>window.SERVER_FLAGS = ${json(flags)}; window.__PREVIEW__ = ${json(preview)};</script>
 </head>
 <body>

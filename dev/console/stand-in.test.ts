@@ -313,4 +313,18 @@ describe('fake Kubernetes API and plugin files', () => {
     expect([200, 404]).toContain(locale.status);
     expect((await get('/api/plugins/kasten-console-plugin/..%2Fpackage.json')).status).toBe(404);
   });
+
+  test("the host page loads PatternFly's chart stylesheet globally, as the console's vendor.scss does", async () => {
+    const page = await get('/k8s/cluster/projects');
+    const sheets = [...page.text.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(sheets).toContain('/static/patternfly/patternfly-charts.css');
+    for (const sheet of sheets) {
+      const css = await get(sheet);
+      expect([sheet, css.status]).toEqual([sheet, 200]);
+    }
+    // The plugin's chart colours and their dark-theme values are this file's variables.
+    const charts = (await get('/static/patternfly/patternfly-charts.css')).text;
+    expect(charts).toMatch(/--pf-t--chart--global--danger--color--100:/);
+    expect(charts).toMatch(/\.pf-v6-theme-dark/);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * History through its container: range queries aligned to the step, the
  * isolate-policy select in the URL, and the real lazy chart (PatternFly's
- * victory charts render in jsdom, so nothing is mocked here but the SDK).
+ * victory axes and lines render in jsdom, so nothing is mocked here but the SDK).
  */
 import { fireEvent, renderHook, screen, within } from '@testing-library/react';
 import { consoleFetchJSON } from '../../console-sdk';
@@ -100,11 +100,20 @@ test('charts each series with its legend and formatted axes, once the lazy chunk
   expect(status.querySelector('svg title')?.textContent).toBe('Actions by status');
   const texts = Array.from(status.querySelectorAll('text')).map((t) => t.textContent);
   // Legend names from the `status` label; y ticks round, from 0 over the largest count (12); x ticks times of day.
-  expect(texts).toEqual(expect.arrayContaining(['complete', 'failed', '0', '5', '10', '15']));
+  expect(
+    within(status)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['complete', 'failed']);
+  expect(texts).toEqual(expect.arrayContaining(['0', '5', '10', '15']));
   expect(texts.filter((t) => /^\d{1,2}:\d{2}/.test(t ?? '')).length).toBeGreaterThanOrEqual(3);
   expect(status.querySelectorAll('path[role="presentation"]').length).toBeGreaterThanOrEqual(2);
   const byPolicy = await panel('history-failed-policies').findByTestId('chart');
-  expect(Array.from(byPolicy.querySelectorAll('text')).map((t) => t.textContent)).toContain('nightly');
+  expect(
+    within(byPolicy)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['nightly']);
   expect(await panel('history-new-failures').findByTestId('chart')).toBeInTheDocument();
 });
 

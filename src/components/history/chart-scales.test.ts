@@ -1,4 +1,4 @@
-import { isDayBoundary, timeTicks, valueTicks } from './chart-scales';
+import { isDayBoundary, nearestIndex, timeTicks, valueTicks } from './chart-scales';
 
 const GiB = 1024 ** 3;
 
@@ -49,5 +49,34 @@ describe('timeTicks', () => {
 
   it('no range, no ticks', () => {
     expect(timeTicks(5, 5, 6)).toEqual([]);
+  });
+});
+
+describe('nearestIndex', () => {
+  const times = [0, 30, 60, 90, 150];
+
+  it.each([
+    ['before the first', -10, 0],
+    ['on a value', 60, 2],
+    ['nearer the lower', 70, 2],
+    ['nearer the upper', 80, 3],
+    ['a tie goes to the earlier', 45, 1],
+    ['across a gap', 125, 4],
+    ['after the last', 400, 4],
+  ])('%s', (_name, x, expected) => {
+    expect(nearestIndex(times, x)).toBe(expected);
+  });
+
+  it('agrees with a linear scan on every probe', () => {
+    const sorted = [3, 8, 8, 21, 34, 55, 89];
+    for (let x = -5; x <= 100; x += 0.5) {
+      const dist = sorted.map((v) => Math.abs(v - x));
+      const best = Math.min(...dist);
+      expect(Math.abs(sorted[nearestIndex(sorted, x)]! - x)).toBe(best);
+    }
+  });
+
+  it('nothing to pick: -1', () => {
+    expect(nearestIndex([], 5)).toBe(-1);
   });
 });

@@ -83,3 +83,21 @@ export const valueTicks = (
   // Multiplying (not adding) keeps ticks like 0.3 exact enough to print as 0.3.
   return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 };
+
+/**
+ * The index of the value nearest to `x` in ascending `sorted` (binary search), or -1 when it is empty.
+ * A tie goes to the earlier value.
+ */
+export const nearestIndex = (sorted: readonly number[], x: number): number => {
+  if (sorted.length === 0) return -1;
+  const at = (i: number) => sorted[i] ?? Number.NaN;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  // lo is the first value >= x (or the last); the one before it may be nearer.
+  return lo > 0 && x - at(lo - 1) <= at(lo) - x ? lo - 1 : lo;
+};

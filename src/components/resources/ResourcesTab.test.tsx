@@ -76,9 +76,11 @@ test('memory above the threshold, CPU below, with history charts and the thresho
   expect(cpu).toHaveTextContent('0.25 cores');
   expect(cpu).toHaveTextContent('Below the threshold of 2 cores');
   const chart = await panel('memory').findByTestId('chart');
-  expect(Array.from(chart.querySelectorAll('text')).map((t) => t.textContent)).toEqual(
-    expect.arrayContaining(['Working set', 'Threshold']),
-  );
+  expect(
+    within(chart)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['Working set', 'Threshold']);
   expect(await panel('cpu').findByTestId('chart')).toBeInTheDocument();
 });
 
