@@ -1,12 +1,16 @@
 /**
  * What a person sees at a narrow and a wide window, in both themes: every view
- * is saved as a screenshot at 1024 px and 1600 px, and no table header or chart
- * axis label is clipped (a header's text fits its box; an SVG label lies inside
- * its chart). Below the toolbar's breakpoint its controls fold behind a toggle
+ * is saved as a screenshot at 1024 px and 1600 px, and no table header, chart
+ * axis label or legend entry is clipped (a header's or legend entry's text fits
+ * its box; an SVG label lies inside its chart). Below the toolbar's breakpoint its controls fold behind a toggle
  * and open in a portal, which proves the plugin's createPortal shim renders.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { rangeStepSeconds } from '../src/hooks/time-range';
+import { actionsByStatusHistory } from '../src/promql/history';
+import { formatNumber } from '../src/utils/format';
 import { byTest, eventually, gotoKasten, openPage, saveScreenshot, type TestPage } from './helpers/browser';
+import { promInstant } from './helpers/preview';
 import { browserSession } from './helpers/session';
 
 jest.setTimeout(90_000);
@@ -36,7 +40,17 @@ const clippedHeaders = (page: Page) =>
       ),
     );
 
-/** Chart texts (axis ticks, legend) that stick out of their SVG, and how many texts there are. */
+/** Chart legend entries (HTML) whose text is wider than their box. */
+const clippedLegends = (page: Page) =>
+  page
+    .locator('main [data-test="chart-legend"] li')
+    .evaluateAll((lis) =>
+      lis
+        .filter((li) => li.clientWidth > 0 && li.scrollWidth > li.clientWidth + 1)
+        .map((li) => `"${(li.textContent ?? '').trim()}": ${li.scrollWidth} > ${li.clientWidth}`),
+    );
+
+/** Chart axis texts that stick out of their SVG, and how many texts there are. */
 const svgTexts = (page: Page) =>
   page.locator('main [data-test="chart"] svg[role="img"]').evaluateAll((svgs) => {
     const out: string[] = [];
@@ -70,19 +84,24 @@ describe.each([1024, 1600])('%i px wide', (width) => {
       expect(errors).toEqual([]);
     });
 
-    test.each(VIEWS)('$name: no header or axis label is clipped; screenshot saved', async ({ name, ready }) => {
-      const { page } = tp;
-      await byTest(page, `tab-${name}`).click();
-      await settle(page, ready);
-      await saveScreenshot(page, `${name}-${width}-${theme}`);
-      if (name === 'overview') expect(await page.locator('main thead th').count()).toBeGreaterThan(5);
-      expect(await clippedHeaders(page)).toEqual([]);
-      if (name !== 'overview') {
-        const texts = await svgTexts(page);
-        expect(texts.count).toBeGreaterThan(10);
-        expect(texts.clipped).toEqual([]);
-      }
-    });
+    test.each(VIEWS)(
+      '$name: no header, axis label or legend entry is clipped; screenshot saved',
+      async ({ name, ready }) => {
+        const { page } = tp;
+        await byTest(page, `tab-${name}`).click();
+        await settle(page, ready);
+        await saveScreenshot(page, `${name}-${width}-${theme}`);
+        if (name === 'overview') expect(await page.locator('main thead th').count()).toBeGreaterThan(5);
+        expect(await clippedHeaders(page)).toEqual([]);
+        if (name !== 'overview') {
+          const texts = await svgTexts(page);
+          expect(texts.count).toBeGreaterThan(10);
+          expect(texts.clipped).toEqual([]);
+          expect(await page.locator('main [data-test="chart-legend"] li').count()).toBeGreaterThan(0);
+          expect(await clippedLegends(page)).toEqual([]);
+        }
+      },
+    );
   });
 });
 
@@ -108,23 +127,80 @@ test('below the breakpoint the toolbar folds its controls behind a toggle that o
   }
 });
 
-test('hovering a chart shows each series’ exact value at that time', async () => {
+/** The chart tooltip's time (ms) and its rows, read at once so a refresh cannot fall between them. */
+const readTooltip = (tooltip: Locator) =>
+  tooltip.evaluate((el) => ({
+    time: Number(el.getAttribute('data-time')),
+    rows: Array.from(el.children)
+      .slice(1)
+      .map((d) => (d.textContent ?? '').trim()),
+  }));
+
+/** What the tooltip must say at `atMs`: each status' count, as Prometheus answers it at that instant. */
+const statusesAt = async (atMs: number) =>
+  (await promInstant(s.preview, actionsByStatusHistory(s.config), atMs))
+    .map((r) => `${r.labels.status ?? ''}: ${formatNumber(r.value, 'en', 0)}`)
+    .sort();
+
+test('the pointer and the arrow keys move a cursor whose tooltip reads each series’ exact value at that time', async () => {
   const tp = await openPage(s.browser);
   try {
     const { page } = tp;
     await gotoKasten(page, s.preview.consoleUrl, '/kasten?tab=history');
-    const svg = byTest(page, 'panel-history-status').locator('[data-test="chart"] svg[role="img"]').first();
+    const panel = byTest(page, 'panel-history-status');
+    const plot = panel.locator('[data-test="chart-plot"]');
+    const svg = plot.locator('svg[role="img"]');
     await svg.waitFor();
+    const tooltip = panel.locator('[data-test="chart-tooltip"]');
     const box = await svg.boundingBox();
     if (!box) throw new Error('the chart has no box');
+
+    // The pointer: the cursor goes to the time nearest it, and the tooltip reads Prometheus' values there.
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
-    const tooltip = await eventually(async () => {
-      const texts = await svg.locator('text').allTextContents();
-      const hit = texts.find((t) => /^(complete|failed|cancelled|running|[a-z]+): \d+ \(.+\)$/.test(t.trim()));
-      expect(hit).toBeDefined();
-      return hit!;
+    await tooltip.waitFor();
+    const hovered = await readTooltip(tooltip);
+    await saveScreenshot(page, 'history-chart-tooltip');
+    expect(hovered.rows.length).toBeGreaterThanOrEqual(2);
+    expect([...hovered.rows].sort()).toEqual(await statusesAt(hovered.time));
+    const cursorX = Number(await panel.locator('[data-test="chart-cursor"] line').getAttribute('x1'));
+    const stepPx = (box.width - 76 - 36) / (3600 / rangeStepSeconds(3_600_000));
+    expect(Math.abs(cursorX - box.width / 2)).toBeLessThanOrEqual(stepPx / 2 + 1);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
+    await tooltip.waitFor({ state: 'detached' });
+
+    // The keyboard: Tab-focusable, Home to the first time, then one step right; the readout is announced.
+    await plot.focus();
+    await expect(plot.getAttribute('aria-label')).resolves.toMatch(
+      /^Actions by status: use the left and right arrow keys/,
+    );
+    await expect(plot.getAttribute('tabindex')).resolves.toBe('0');
+    // Focus alone shows the latest time; Home goes to the first.
+    const latest = await eventually(async () => {
+      const r = await readTooltip(tooltip);
+      expect(r.time).toBeGreaterThan(hovered.time);
+      return r;
     });
-    expect(tooltip).toMatch(/: \d+ \(/);
+    await page.keyboard.press('Home');
+    const first = await eventually(async () => {
+      const r = await readTooltip(tooltip);
+      expect(r.time).toBeLessThan(hovered.time);
+      return r;
+    });
+    expect(latest.time - first.time).toBeGreaterThanOrEqual(3600_000 - 2 * rangeStepSeconds(3_600_000) * 1000);
+    await page.keyboard.press('ArrowRight');
+    const second = await eventually(async () => {
+      const r = await readTooltip(tooltip);
+      expect(r.time).toBe(first.time + rangeStepSeconds(3_600_000) * 1000);
+      return r;
+    });
+    expect([...second.rows].sort()).toEqual(await statusesAt(second.time));
+    const readout = panel.locator('[data-test="chart-readout"]');
+    await expect(readout.getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(plot.getAttribute('aria-describedby')).resolves.toBe(await readout.getAttribute('id'));
+    const said = (await readout.textContent()) ?? '';
+    for (const row of second.rows) expect(said).toContain(row.replace(': ', ' '));
+    await page.keyboard.press('Escape');
+    await tooltip.waitFor({ state: 'detached' });
     expect(tp.pageErrors).toEqual([]);
   } finally {
     await tp.close();

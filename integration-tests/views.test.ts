@@ -41,7 +41,11 @@ const chartShape = (page: Page, panelId: string) =>
     .locator('[data-test="chart"] svg[role="img"]')
     .first()
     .evaluate((svg) => {
-      const texts = Array.from(svg.querySelectorAll('text')).map((t) => (t.textContent ?? '').trim());
+      // Axis ticks are SVG text; the legend is an HTML list beside the SVG.
+      const legend = svg.closest('[data-test="chart"]')?.querySelectorAll('[data-test="chart-legend"] li') ?? [];
+      const texts = [...Array.from(svg.querySelectorAll('text')), ...Array.from(legend)].map((t) =>
+        (t.textContent ?? '').trim(),
+      );
       const points = Array.from(svg.querySelectorAll('path'))
         .map((p) => (p.getAttribute('d') ?? '').match(/[ML]/g)?.length ?? 0)
         .reduce((a, b) => Math.max(a, b), 0);
