@@ -65,6 +65,18 @@ describe.each(TESTED_CONSOLES)('console %s', (consoleVersion) => {
 
     await page.getByRole('tab', { name: 'History' }).click();
     await byTest(page, 'panel-history-status').locator('[data-test="chart"] svg[role="img"]').waitFor();
+    // The chart's hover layer on this console's React (17 on 4.19-4.21): the keyboard shows and hides the cursor.
+    const plot = byTest(page, 'panel-history-status').locator('[data-test="chart-plot"]');
+    await plot.focus();
+    await page.keyboard.press('Home');
+    const tooltip = byTest(page, 'panel-history-status').locator('[data-test="chart-tooltip"]');
+    await tooltip.waitFor();
+    expect(await tooltip.locator(':scope > div').count()).toBeGreaterThanOrEqual(2);
+    expect(await byTest(page, 'panel-history-status').locator('[data-test="chart-readout"]').textContent()).toMatch(
+      /\d/,
+    );
+    await page.keyboard.press('Escape');
+    await tooltip.waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toBe(`/k8s/cluster/namespaces/${FAILING_NAMESPACE}/kasten`);
     expect(new URL(page.url()).searchParams.get('tab')).toBe('history');
   });
