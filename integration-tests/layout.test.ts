@@ -10,6 +10,7 @@ import { rangeStepSeconds } from '../src/hooks/time-range';
 import { actionsByStatusHistory } from '../src/promql/history';
 import { formatNumber } from '../src/utils/format';
 import { byTest, eventually, gotoKasten, openPage, saveScreenshot, type TestPage } from './helpers/browser';
+import { axeScan } from './helpers/axe';
 import { promInstant } from './helpers/preview';
 import { browserSession } from './helpers/session';
 
@@ -159,7 +160,6 @@ test('the pointer and the arrow keys move a cursor whose tooltip reads each seri
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
     await tooltip.waitFor();
     const hovered = await readTooltip(tooltip);
-    await saveScreenshot(page, 'history-chart-tooltip');
     expect(hovered.rows.length).toBeGreaterThanOrEqual(2);
     expect([...hovered.rows].sort()).toEqual(await statusesAt(hovered.time));
     const cursorX = Number(await panel.locator('[data-test="chart-cursor"] line').getAttribute('x1'));
@@ -205,4 +205,45 @@ test('the pointer and the arrow keys move a cursor whose tooltip reads each seri
   } finally {
     await tp.close();
   }
+});
+
+describe.each(['light', 'dark'] as const)('%s theme, a chart with its cursor shown', (theme) => {
+  test('passes axe, and the tooltip text has AA contrast on its background; screenshot saved', async () => {
+    const tp = await openPage(s.browser);
+    try {
+      const { page } = tp;
+      await gotoKasten(page, s.preview.consoleUrl, `/kasten?tab=history&theme=${theme}`);
+      const panel = byTest(page, 'panel-history-status');
+      await panel.locator('[data-test="chart"] svg[role="img"]').waitFor();
+      await panel.locator('[data-test="chart-plot"]').focus();
+      const tooltip = panel.locator('[data-test="chart-tooltip"]');
+      await tooltip.waitFor();
+      await saveScreenshot(page, `history-chart-tooltip-${theme}`);
+      const scan = await axeScan(page, '[data-test="panel-history-status"]');
+      expect(scan.blocking).toEqual([]);
+      expect(scan.passed).toBeGreaterThan(5);
+      // axe may skip an aria-hidden box: the tooltip's own text is measured the WCAG way.
+      const contrast = await tooltip.evaluate((el) => {
+        const rgba = (c: string) =>
+          (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '')
+            .split(/[ ,/]+/)
+            .filter(Boolean)
+            .map(Number);
+        const lum = ([r = 0, g = 0, b = 0]: number[]) =>
+          [r, g, b]
+            .map((v) => v / 255)
+            .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        const bg = rgba(getComputedStyle(el).backgroundColor);
+        const fg = rgba(getComputedStyle(el.lastElementChild ?? el).color);
+        const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a) as [number, number];
+        return { bgAlpha: bg[3] ?? 1, ratio: (hi + 0.05) / (lo + 0.05) };
+      });
+      expect(contrast.bgAlpha).toBe(1);
+      expect(contrast.ratio).toBeGreaterThanOrEqual(4.5);
+      expect(tp.pageErrors).toEqual([]);
+    } finally {
+      await tp.close();
+    }
+  });
 });
