@@ -4,6 +4,7 @@ import { useHistoryData } from '../data/useHistoryData';
 import type { OverviewData } from '../models/overview';
 import { useOverviewData } from '../data/useOverviewData';
 import { useRecoveryObjects } from '../data/useRecoveryObjects';
+import { useRecoveryRulesPresence } from '../data/useRecoveryRulesPresence';
 import {
   MAX_OBJECT_NAMESPACES,
   combineRecoveryRows,
@@ -52,6 +53,8 @@ export const OverviewTab: React.FC<{
     [t, windowLabel, windowSeconds],
   );
   const recoveryObjects = useRecoveryObjectsView(data.recovery, data.recoverySource);
+  // Only when the records have no sample: then the note must say whether the rules are installed at all.
+  const recoveryRules = useRecoveryRulesPresence(data.recoverySource === 'lookback');
   return (
     <OverviewView
       data={data}
@@ -60,6 +63,7 @@ export const OverviewTab: React.FC<{
       onFilterChange={setFilter}
       renderFailureDetails={renderFailureDetails}
       recoveryObjects={recoveryObjects}
+      recoveryRules={recoveryRules}
     />
   );
 };

@@ -18,6 +18,7 @@ import {
 import { useOverviewData } from '../../data/useOverviewData';
 import { overviewQueries as shapeQueries, type OverviewKey } from '../../models/overview';
 import { formatDateTime } from '../../utils/format';
+import { LAST_SUCCESS_RECORD } from '../../promql';
 import { DEFAULT_PLUGIN_CONFIG } from '../../models/plugin-config';
 import type { KastenPolicy } from '../../models/policy';
 import {
@@ -479,6 +480,83 @@ describe('Recovery point age', () => {
     const row = tableRows(screen.getByTestId('recovery-table')).find((r) => r[0] === 'new-policy');
     expect(row?.[3]).toBe('no success in the last 24 h of metrics');
     expect(row?.[5]).toBe('Cannot tell: less history than the expected interval (1d 2h)');
+  });
+
+  describe('records without a sample: the PrometheusRule list says why', () => {
+    const RULE_GVK = { group: 'monitoring.coreos.com', version: 'v1', kind: 'PrometheusRule' };
+    const chartRule = {
+      metadata: { name: 'kasten-console-plugin-recovery-points', namespace: 'kasten-io' },
+      spec: { groups: [{ name: 'kasten-recovery-point', rules: [{ record: LAST_SUCCESS_RECORD, expr: 'x' }] }] },
+    };
+    /** Policies as before; the PrometheusRule list of the Kasten namespace answers `rules`. */
+    const withRules = (rules: ReturnType<typeof useK8sWatchResource>) =>
+      jest
+        .mocked(useK8sWatchResource)
+        .mockImplementation((r) =>
+          r && 'groupVersionKind' in r && r.groupVersionKind?.kind === RULE_GVK.kind
+            ? rules
+            : watchResult(policies, true),
+        );
+    const ruleWatches = () =>
+      jest
+        .mocked(useK8sWatchResource)
+        .mock.calls.map(([r]) => r)
+        .filter((r) => r && r.groupVersionKind?.kind === RULE_GVK.kind);
+    const note = () => panel('recovery-points').getByTestId('recovery-source');
+
+    test('the rule object exists, its records have no sample yet: installed, waiting, and the look-back meanwhile', async () => {
+      withRules(watchResult([chartRule], true));
+      await show(FULL);
+      expect(note()).toHaveTextContent(
+        'Source: a look-back over the last 168 h of metrics, all Prometheus holds. The recovery-point recording rules are installed (kasten-console-plugin-recovery-points), waiting for their first evaluation',
+      );
+      expect(note()).toHaveTextContent('Until their records have a sample, the page uses this look-back.');
+      expect(note()).not.toHaveTextContent('not installed');
+      expect(note()).toHaveAttribute('data-rules', 'installed');
+      // Asked in the Kasten namespace, as a list (the same watch Setup's check opens).
+      expect(ruleWatches()).toContainEqual({ groupVersionKind: RULE_GVK, namespace: 'kasten-io', isList: true });
+    });
+
+    test('no rule recording the last success: not installed', async () => {
+      withRules(watchResult([], true));
+      await show(FULL);
+      expect(note()).toHaveTextContent(
+        'The recovery-point recording rules are not installed (see Setup), so successes older than this history are not seen.',
+      );
+      expect(note()).toHaveAttribute('data-rules', 'absent');
+    });
+
+    test('PrometheusRules not listable: cannot tell, never "not installed"', async () => {
+      withRules(watchResult(undefined, false, httpError(403, { message: 'prometheusrules is forbidden' })));
+      await show(FULL);
+      expect(note()).toHaveTextContent(
+        'whether they are installed cannot be told, because you may not list PrometheusRules in kasten-io',
+      );
+      expect(note()).not.toHaveTextContent('not installed');
+      expect(note()).not.toHaveTextContent('are installed (');
+    });
+
+    test('the list failed otherwise: cannot tell, with the API words', async () => {
+      withRules(watchResult(undefined, false, httpError(500, { message: 'etcdserver: request timed out' })));
+      await show(FULL);
+      expect(note()).toHaveTextContent('reading PrometheusRules in kasten-io failed: etcdserver: request timed out');
+      expect(note()).not.toHaveTextContent('not installed');
+    });
+
+    test('the list not answered yet: neither installed nor absent is claimed', async () => {
+      withRules(watchResult(undefined, false));
+      await show(FULL);
+      expect(note()).toHaveTextContent('The recovery-point recording rules have recorded nothing (see Setup).');
+      expect(note()).not.toHaveTextContent('not installed');
+    });
+
+    test('with records the PrometheusRules are not watched at all', async () => {
+      withRules(watchResult([chartRule], true));
+      await show(RECORDED);
+      expect(note()).toHaveTextContent('Source: the recovery-point recording rules');
+      // Every watch of the rule list is the "nothing" watch (null).
+      expect(ruleWatches()).toEqual([]);
+    });
   });
 
   test('without the rules: the ages wait for the history measure, the table shows loading meanwhile', async () => {

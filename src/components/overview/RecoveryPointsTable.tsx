@@ -3,6 +3,7 @@ import { LazyAlert } from '../common/LazyAlert';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow, RecoverySource } from '../../models/overview';
 import type { AgeSource, CombinedRecoveryRow, ObjectsCheck } from '../../models/recovery-objects';
+import type { RecoveryRulesPresence } from '../../models/recovery-rules';
 import { formatAge, formatDateTime } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
 import type { Column } from '../common/DataTable';
@@ -26,28 +27,80 @@ const rowKey = (r: RecoveryTableRow) => `${r.policy}\u0000${r.namespace}`;
 
 const hours = (seconds: number): number => Math.max(1, Math.floor(seconds / 3600));
 
-/** Says which source the ages come from, and how much history the look-back had. */
-export const RecoverySourceNote: React.FC<{ source?: RecoverySource; historySeconds?: number }> = ({
-  source,
-  historySeconds,
-}) => {
+/** What the PrometheusRule list of the Kasten namespace says about the recording rules (models/recovery-rules.ts). */
+export interface RecoveryRulesView {
+  presence: RecoveryRulesPresence;
+  /** The Kasten namespace, where the PrometheusRule lives. */
+  namespace: string;
+}
+
+/**
+ * Says which source the ages come from, and how much history the look-back had. Without records, the
+ * PrometheusRule list says why: not installed, installed and waiting for its first evaluation, ignored,
+ * or not readable (then the page cannot tell, and says so).
+ */
+export const RecoverySourceNote: React.FC<{
+  source?: RecoverySource;
+  historySeconds?: number;
+  rules?: RecoveryRulesView;
+}> = ({ source, historySeconds, rules }) => {
   const { t } = useKastenTranslation();
   if (source === undefined) return null;
+  if (source === 'records')
+    return (
+      <p data-test="recovery-source">
+        {t(
+          "Source: the recovery-point recording rules, which keep each policy's last success beyond Prometheus retention (recorded for {{hours}} h).",
+          { hours: hours(historySeconds ?? 0) },
+        )}
+      </p>
+    );
+  const lookback =
+    historySeconds === undefined
+      ? t('Source: a look-back over the metrics Prometheus holds.')
+      : t('Source: a look-back over the last {{hours}} h of metrics, all Prometheus holds.', {
+          hours: hours(historySeconds),
+        });
+  const presence = rules?.presence;
+  const namespace = rules?.namespace ?? '';
+  let why: string;
+  switch (presence?.state) {
+    case 'absent':
+      why = t(
+        'The recovery-point recording rules are not installed (see Setup), so successes older than this history are not seen.',
+      );
+      break;
+    case 'installed':
+      why = t(
+        'The recovery-point recording rules are installed ({{names}}), waiting for their first evaluation: Prometheus evaluates them within a minute of loading them, and their look-back record within an hour. Until their records have a sample, the page uses this look-back.',
+        { names: presence.names.join(', ') },
+      );
+      break;
+    case 'ignored':
+      why = t(
+        'PrometheusRule {{names}} holds the recovery-point recording rules but is labelled {{label}}=false, so Prometheus never evaluates it (see Setup). The page uses this look-back.',
+        { names: presence.names.join(', '), label: 'openshift.io/user-monitoring' },
+      );
+      break;
+    case 'forbidden':
+      why = t(
+        'The recovery-point recording rules have recorded nothing; whether they are installed cannot be told, because you may not list PrometheusRules in {{namespace}}. The page uses this look-back.',
+        { namespace },
+      );
+      break;
+    case 'error':
+      why = t(
+        'The recovery-point recording rules have recorded nothing; whether they are installed cannot be told: reading PrometheusRules in {{namespace}} failed: {{message}}. The page uses this look-back.',
+        { namespace, message: presence.message },
+      );
+      break;
+    default:
+      // Not read (yet): absent records alone do not prove the rules absent.
+      why = t('The recovery-point recording rules have recorded nothing (see Setup). The page uses this look-back.');
+  }
   return (
-    <p data-test="recovery-source">
-      {source === 'records'
-        ? t(
-            "Source: the recovery-point recording rules, which keep each policy's last success beyond Prometheus retention (recorded for {{hours}} h).",
-            { hours: hours(historySeconds ?? 0) },
-          )
-        : historySeconds === undefined
-          ? t(
-              'Source: a look-back over the metrics Prometheus holds; the recovery-point recording rules are not installed (see Setup).',
-            )
-          : t(
-              'Source: a look-back over the last {{hours}} h of metrics, all Prometheus holds; the recovery-point recording rules are not installed (see Setup), so older successes are not seen.',
-              { hours: hours(historySeconds) },
-            )}
+    <p data-test="recovery-source" data-rules={presence?.state}>
+      {`${lookback} ${why}`}
     </p>
   );
 };
