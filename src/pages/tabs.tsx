@@ -8,7 +8,7 @@ import { useRecoveryRulesPresence } from '../data/useRecoveryRulesPresence';
 import {
   MAX_OBJECT_NAMESPACES,
   combineRecoveryRows,
-  forbiddenNamespaces,
+  refusedLists,
   objectsTargets,
   type ObjectsTarget,
 } from '../models/recovery-objects';
@@ -86,7 +86,7 @@ const useRecoveryObjectsView = (
     const combined = combineRecoveryRows(rows, source, targets, states, Date.now() / 1000);
     return {
       rows: combined,
-      forbiddenNamespaces: forbiddenNamespaces(states),
+      refused: refusedLists(states),
       notRead: combined.filter((r) => r.objectsCheck === 'not-read').length,
       maxNamespaces: MAX_OBJECT_NAMESPACES,
     };

@@ -592,7 +592,7 @@ describe('Recovery point age', () => {
     expect(rows.find((r) => r[0] === 'paused-one')?.[5]).toBe('Older than expected (1d 2h)');
     // The same 403 on Kasten's RestorePoints and actions: the metrics stand, and a note names the permission.
     expect(panel('recovery-points').getByTestId('recovery-objects-denied')).toHaveTextContent(
-      "You may not list Kasten's RestorePoints and actions in crm, fresh, hr, shop",
+      'You may not list restorepoints.apps.kio.kasten.io, backupactions.actions.kio.kasten.io, exportactions.actions.kio.kasten.io in crm, fresh, hr, shop.',
     );
   });
 

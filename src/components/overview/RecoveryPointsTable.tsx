@@ -2,7 +2,15 @@ import * as React from 'react';
 import { LazyAlert } from '../common/LazyAlert';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow, RecoverySource } from '../../models/overview';
-import type { AgeSource, CombinedRecoveryRow, ObjectsCheck } from '../../models/recovery-objects';
+import { ageSources } from '../../models/recovery-objects';
+import type {
+  AgeSource,
+  AgeSourceEntry,
+  CombinedRecoveryRow,
+  ObjectsCheck,
+  ObjectsList,
+  RefusedLists,
+} from '../../models/recovery-objects';
 import type { RecoveryRulesPresence } from '../../models/recovery-rules';
 import { formatAge, formatDateTime } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
@@ -16,8 +24,8 @@ export type RecoveryTableRow = RecoveryRow & Partial<CombinedRecoveryRow>;
 /** Kasten's objects as the Overview container combined them with the rows. */
 export interface RecoveryObjectsView {
   rows: CombinedRecoveryRow[];
-  /** Application namespaces whose RestorePoints or actions the user may not list. */
-  forbiddenNamespaces: string[];
+  /** The lists the user may not read, and in which application namespaces (grouped by the same lists). */
+  refused: RefusedLists[];
   /** Rows outside the bound on namespaces read (or with names no label can hold). */
   notRead: number;
   maxNamespaces: number;
@@ -109,13 +117,20 @@ export const RecoverySourceNote: React.FC<{
  * What Kasten's objects could not add: the namespaces where the user may not list them (and the
  * permission that would), and rows left outside the bound on namespaces read.
  */
+/** The resource a list is read from, as RBAC names it. */
+const LIST_RESOURCE: Record<ObjectsList, string> = {
+  restorePoints: 'restorepoints.apps.kio.kasten.io',
+  backupActions: 'backupactions.actions.kio.kasten.io',
+  exportActions: 'exportactions.actions.kio.kasten.io',
+};
+
 export const RecoveryObjectsNote: React.FC<{ objects: RecoveryObjectsView }> = ({ objects }) => {
   const { t } = useKastenTranslation();
-  const denied = objects.forbiddenNamespaces;
-  if (denied.length === 0 && objects.notRead === 0) return null;
+  const refused = objects.refused;
+  if (refused.length === 0 && objects.notRead === 0) return null;
   return (
     <>
-      {denied.length > 0 && (
+      {refused.length > 0 && (
         <LazyAlert
           variant="info"
           isInline
@@ -123,9 +138,16 @@ export const RecoveryObjectsNote: React.FC<{ objects: RecoveryObjectsView }> = (
           variantLabel={t('Info alert:')}
           title={
             <span data-test="recovery-objects-denied">
+              {refused.map((g) => (
+                <span key={g.lists.join(',')} data-test="recovery-objects-refused" data-lists={g.lists.join(' ')}>
+                  {t('You may not list {{resources}} in {{namespaces}}.', {
+                    resources: g.lists.map((l) => LIST_RESOURCE[l]).join(', '),
+                    namespaces: g.namespaces.join(', '),
+                  })}{' '}
+                </span>
+              ))}
               {t(
-                "You may not list Kasten's RestorePoints and actions in {{namespaces}}, so those rows show the metrics' answer only. Kasten's k10-basic role in the namespace (list on restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) would add the exact time of each policy's last success.",
-                { namespaces: denied.join(', ') },
+                "Those rows use the metrics and whichever of Kasten's RestorePoints, BackupActions and ExportActions you may list. Kasten's k10-basic role, bound in the namespace, grants list on all three (restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) and would add the exact time of each policy's last success.",
               )}
             </span>
           }
@@ -178,6 +200,8 @@ export const RecoveryPointsTable: React.FC<{
           return t('no Complete Kasten object of this policy');
         case 'future':
           return t('Kasten object dated in the future: clock skew, not used');
+        case 'partial-none':
+          return t('no Complete object in the Kasten lists you may read');
         case 'forbidden':
           return t('Kasten objects not readable: needs k10-basic');
         case 'unavailable':
@@ -271,13 +295,32 @@ export const RecoveryPointsTable: React.FC<{
       {
         id: 'source',
         title: t('Source'),
-        sortValue: (r) => r.backupSource ?? source ?? '',
+        sortValue: (r) => `${r.backupSource ?? source ?? ''}\u0000${r.exportSource ?? source ?? ''}`,
         render: (r) => {
-          const check = checkText(r.objectsCheck);
+          const entries = source ? ageSources(r, source) : [];
+          const label = (e: AgeSourceEntry): string =>
+            e.age === 'backup'
+              ? t('Backup: {{source}}', { source: sourceName(e.source) })
+              : e.age === 'export'
+                ? t('export: {{source}}', { source: sourceName(e.source) })
+                : sourceName(e.source);
           return (
-            <span data-test="recovery-row-source" data-source={r.backupSource ?? source}>
-              {sourceName(r.backupSource ?? source)}
-              {check && <span className="kasten-console-plugin__muted">{` (${check})`}</span>}
+            <span
+              data-test="recovery-row-source"
+              data-source={r.backupSource ?? source}
+              data-export-source={r.exportSource ?? source}
+            >
+              {entries.length === 0 && sourceName(undefined)}
+              {entries.map((e, i) => {
+                const check = checkText(e.check);
+                return (
+                  <React.Fragment key={e.age}>
+                    {i > 0 && '; '}
+                    {label(e)}
+                    {check && <span className="kasten-console-plugin__muted">{` (${check})`}</span>}
+                  </React.Fragment>
+                );
+              })}
             </span>
           );
         },
