@@ -686,4 +686,50 @@ describe('Why it failed (an open failure row)', () => {
         .map((a) => a.textContent),
     ).toEqual(['scheduled-"q"-é', 'scheduled-old']);
   });
+
+  test('RunActions refused in the configured Kasten namespace: the BackupActions still show, and the note names exactly the missing permission there, not k10-basic', async () => {
+    jest
+      .mocked(useK8sWatchResource)
+      .mockImplementation((r) =>
+        r?.groupVersionKind?.kind === 'RunAction'
+          ? watchResult(undefined, false, httpError(403, { message: 'runactions.actions.kio.kasten.io is forbidden' }))
+          : r?.groupVersionKind?.group === 'actions.kio.kasten.io'
+            ? watchResult(r.groupVersionKind.kind === 'BackupAction' ? [failed] : [], true)
+            : watchResult(policies, true),
+      );
+    const config = { kastenNamespace: 'k10' };
+    await show(byKey(shapeQueries({ ...DEFAULT_PLUGIN_CONFIG, ...config }, '1h'), FULL), { config });
+    fireEvent.click(
+      within(screen.getByTestId('new-failures-table')).getByRole('button', {
+        name: 'Failed actions of policy nightly in namespace shop',
+      }),
+    );
+    const details = await screen.findByTestId('failed-actions');
+    // The RunAction list is asked for in the configured Kasten namespace, not the application's.
+    expect(actionWatches()).toContainEqual(
+      expect.objectContaining({ namespace: 'k10', groupVersionKind: expect.objectContaining({ kind: 'RunAction' }) }),
+    );
+    expect(actionWatches().filter((w) => w?.groupVersionKind?.kind === 'RunAction' && w.namespace !== 'k10')).toEqual(
+      [],
+    );
+    expect(
+      within(details)
+        .getAllByTestId('failed-action-link')
+        .map((a) => a.textContent),
+    ).toEqual(['scheduled-"q"-é']);
+    const notes = within(details).getAllByTestId('failed-actions-forbidden');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toHaveTextContent('You may not list RunAction in namespace k10.');
+    expect(within(notes[0]!).getByTestId('runactions-permission')).toHaveTextContent(
+      "Missing permission: list (and watch) on runactions.actions.kio.kasten.io in k10, Kasten's namespace",
+    );
+    expect(within(notes[0]!).getByTestId('runactions-hint').textContent).toBe(
+      [
+        'oc create role kasten-runactions-reader --verb=get,list,watch --resource=runactions.actions.kio.kasten.io -n k10',
+        'oc create rolebinding kasten-runactions-reader-<user> --role=kasten-runactions-reader --user=<user> -n k10',
+      ].join('\n'),
+    );
+    // k10-basic is not offered for RunActions: Kasten does not document that it grants them.
+    expect(within(notes[0]!).queryByTestId('k10-basic-hint')).toBeNull();
+  });
 });
