@@ -1,4 +1,5 @@
-import { recoveryRulesPresence, type RecoveryRulesPresence } from './recovery-rules';
+import { USER_MONITORING_LABEL, recoveryRulesPresence, type RecoveryRulesPresence } from './recovery-rules';
+import { USER_MONITORING_LABEL as CHECKS_LABEL } from '../checks/kasten-namespace';
 import { EXPECTED_AGE_RECORD, LAST_SUCCESS_RECORD } from '../promql';
 import type { PrometheusRuleObject, Watched } from '../checks/types';
 
@@ -71,4 +72,8 @@ test.each<[string, Watched<PrometheusRuleObject[]>, RecoveryRulesPresence]>([
   ],
 ])('%s', (_name, watched, expected) => {
   expect(recoveryRulesPresence(watched)).toEqual(expected);
+});
+
+test("the opt-out label is the Setup checks' own", () => {
+  expect(USER_MONITORING_LABEL).toBe(CHECKS_LABEL);
 });

@@ -8,8 +8,14 @@
  */
 import { LAST_SUCCESS_RECORD } from '../promql';
 import { readOutcome } from '../checks/k8s-access';
-import { USER_MONITORING_LABEL } from '../checks/kasten-namespace';
 import type { PrometheusRuleObject, Watched } from '../checks/types';
+
+/**
+ * The label that opts a PrometheusRule out of user-workload monitoring (checks/kasten-namespace.ts has the
+ * same constant; importing it would pull Setup's remediation builders into the page's first chunk, and a
+ * test keeps the two equal).
+ */
+export const USER_MONITORING_LABEL = 'openshift.io/user-monitoring';
 
 export type RecoveryRulesPresence =
   | { state: 'loading' }

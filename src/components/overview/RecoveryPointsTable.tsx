@@ -11,7 +11,7 @@ import type {
   ObjectsList,
   RefusedLists,
 } from '../../models/recovery-objects';
-import type { RecoveryRulesPresence } from '../../models/recovery-rules';
+import { USER_MONITORING_LABEL, type RecoveryRulesPresence } from '../../models/recovery-rules';
 import { formatAge, formatDateTime } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
 import type { Column } from '../common/DataTable';
@@ -87,7 +87,7 @@ export const RecoverySourceNote: React.FC<{
     case 'ignored':
       why = t(
         'PrometheusRule {{names}} holds the recovery-point recording rules but is labelled {{label}}=false, so Prometheus never evaluates it (see Setup). The page uses this look-back.',
-        { names: presence.names.join(', '), label: 'openshift.io/user-monitoring' },
+        { names: presence.names.join(', '), label: USER_MONITORING_LABEL },
       );
       break;
     case 'forbidden':
