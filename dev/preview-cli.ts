@@ -15,7 +15,7 @@ const USAGE = `Usage: bash scripts/preview.sh [flags]
   --policies N              Kasten policies in the simulated cluster (default 6, up to 5000)
   --namespaces N            application namespaces (default 6)
   --scenario NAME           ${SCENARIOS.join(' | ')} (default healthy)
-  --user U                  admin | viewer:<namespace> | monitoring-viewer | metrics-only (default admin)
+  --user U                  admin | viewer:<namespace> | monitoring-viewer | metrics-only | actions-reader (default admin)
   --scrape-interval S       seconds between scrapes (default 3)
   --backfill-hours H        history to pre-seed before starting (default 2; 0 = none)
   --backfill-step S         history resolution in seconds (default 30; coarser for big sizes)

@@ -33,7 +33,7 @@ export interface PreviewOptions {
   weeklyPolicy?: boolean;
   scenario?: ScenarioName;
   kastenNamespace?: string;
-  /** `admin`, `viewer:<namespace>`, `monitoring-viewer` or `metrics-only`. */
+  /** `admin`, `viewer:<namespace>`, `monitoring-viewer`, `metrics-only` or `actions-reader`. */
   user?: string;
   /** Console port; 0 (the default) picks a free one. */
   port?: number;

@@ -133,7 +133,7 @@ describe.each([
 ])('%s, user with cluster-monitoring-view and no Kasten role', (_where, path) => {
   afterEach(() => s.preview.setUser('admin'));
 
-  test('the row opens to the k10-basic role binding that would let them list the actions', async () => {
+  test("the row opens to the k10-basic role binding for the application's actions, and the exact RunAction permission in Kasten's namespace", async () => {
     s.preview.setUser('monitoring-viewer');
     const { page } = s.tp;
     await gotoKasten(page, s.preview.consoleUrl, path);
@@ -146,7 +146,19 @@ describe.each([
     await expect(notes.nth(0).innerText()).resolves.toContain(
       `You may not list BackupAction, ExportAction in namespace ${FAILING_NAMESPACE}.`,
     );
-    await expect(notes.nth(1).locator('[data-test="k10-basic-hint"]').innerText()).resolves.toContain('-n kasten-io');
+    // RunActions live in Kasten's namespace; k10-basic is not claimed to cover them, the permission is named.
+    const kasten = s.config.kastenNamespace;
+    await expect(notes.nth(1).innerText()).resolves.toContain(`You may not list RunAction in namespace ${kasten}.`);
+    expect(await notes.nth(1).locator('[data-test="k10-basic-hint"]').count()).toBe(0);
+    await expect(notes.nth(1).locator('[data-test="runactions-permission"]').innerText()).resolves.toContain(
+      `Missing permission: list (and watch) on runactions.actions.kio.kasten.io in ${kasten}, Kasten's namespace`,
+    );
+    await expect(notes.nth(1).locator('[data-test="runactions-hint"]').innerText()).resolves.toBe(
+      [
+        `oc create role kasten-runactions-reader --verb=get,list,watch --resource=runactions.actions.kio.kasten.io -n ${kasten}`,
+        `oc create rolebinding kasten-runactions-reader-<user> --role=kasten-runactions-reader --user=<user> -n ${kasten}`,
+      ].join('\n'),
+    );
     expect(await details.locator('[data-test="failed-action"]').count()).toBe(0);
     const scan = await axeScan(page);
     expect(scan.blocking).toEqual([]);

@@ -55,7 +55,12 @@ describe('an admin (may list RestorePoints and actions)', () => {
     const { page } = s.tp;
     await gotoKasten(page, s.preview.consoleUrl, url);
     const at = wallClock(s.preview.storyStartMs, WEEKLY_LAST_SUCCESS);
-    const row = await weeklyRow(page, (r) => expect(r[6]).toBe('Kasten objects (older than the metrics history)'));
+    // The backup age is the RestorePoint's; the export age (none seen) is the look-back's, and the cell names both.
+    const row = await weeklyRow(page, (r) =>
+      expect(r[6]).toBe(
+        'Backup: Kasten objects (older than the metrics history); export: Metrics look-back (no Complete Kasten object of this policy)',
+      ),
+    );
     expect(row.slice(1, 3)).toEqual([WEEKLY.appNamespace, '@weekly']);
     expect(row[3]).toBe(`${formatAge(Date.now() / 1000 - at)} ago`);
     expect(row[5]).toBe(`Within expected interval (${ALLOWED})`);
@@ -86,10 +91,43 @@ describe('a user with cluster-monitoring-view but not k10-basic', () => {
     const note = byTest(page, 'recovery-objects-denied');
     await note.waitFor();
     const text = await note.innerText();
-    expect(text).toContain("You may not list Kasten's RestorePoints and actions in ");
-    for (const ns of scenario.appNamespaces) expect(text).toContain(ns);
     expect(text).toContain(
-      "Kasten's k10-basic role in the namespace (list on restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) would add the exact time of each policy's last success.",
+      `You may not list restorepoints.apps.kio.kasten.io, backupactions.actions.kio.kasten.io, exportactions.actions.kio.kasten.io in ${[...scenario.appNamespaces].sort().join(', ')}.`,
     );
+    expect(text).toContain(
+      "Kasten's k10-basic role, bound in the namespace, grants list on all three (restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) and would add the exact time of each policy's last success.",
+    );
+  });
+});
+
+describe('a user who may list Kasten actions but not RestorePoints (actions-reader)', () => {
+  const s = browserSession({ user: 'actions-reader', recoveryRules: false }, { pagePerTest: true });
+
+  test('the BackupActions still give the exact last success, and the note names only the RestorePoint list', async () => {
+    await expectNoMetricsAge(s);
+    const { page } = s.tp;
+    await gotoKasten(page, s.preview.consoleUrl, '/kasten');
+    const at = wallClock(s.preview.storyStartMs, WEEKLY_LAST_SUCCESS);
+    const row = await weeklyRow(page, (r) =>
+      expect(r[6]).toBe(
+        'Backup: Kasten objects (older than the metrics history); export: Metrics look-back (no Complete Kasten object of this policy)',
+      ),
+    );
+    expect(row[3]).toBe(`${formatAge(Date.now() / 1000 - at)} ago`);
+    expect(row[5]).toBe(`Within expected interval (${ALLOWED})`);
+    // The instant is the Complete BackupAction's end (the same backup the refused RestorePoint records).
+    const time = byTest(page, 'recovery-table')
+      .locator('tbody tr')
+      .filter({ hasText: WEEKLY.name })
+      .locator('[data-test="backup-time"]');
+    await expect(time.getAttribute('datetime')).resolves.toBe(new Date(at * 1000).toISOString());
+    const refused = byTest(page, 'recovery-objects-refused');
+    await refused.first().waitFor();
+    expect(await refused.count()).toBe(1);
+    expect(await refused.getAttribute('data-lists')).toBe('restorePoints');
+    const text = await refused.innerText();
+    expect(text).toMatch(/^You may not list restorepoints\.apps\.kio\.kasten\.io in /);
+    expect(text).not.toContain('backupactions');
+    expect(text).not.toContain('exportactions');
   });
 });

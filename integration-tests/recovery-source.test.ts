@@ -78,5 +78,63 @@ describe('without the recording rules (--without-recovery-rules)', () => {
     expect(sent).toContain(clipped.backupAge);
     expect(sent).toContain(clipped.exportAge);
     expect(clipped.backupAge).not.toBe(overviewQueries(s.config, '1h').backupAge);
+    // No PrometheusRule records the last success in the Kasten namespace: now "not installed" is true.
+    expect(await byTest(s.tp.page, 'recovery-source').getAttribute('data-rules')).toBe('absent');
+    expect(note).toContain('The recovery-point recording rules are not installed (see Setup)');
+  });
+
+  test("Setup's Apply installs the rules; until Prometheus evaluates them the Overview says installed and waiting, not 'not installed'", async () => {
+    const { page } = s.tp;
+    await gotoKasten(page, s.preview.consoleUrl, '/kasten?tab=setup');
+    const check = byTest(page, 'check-recovery-rules');
+    await eventually(async () => expect(await check.getAttribute('data-status')).toBe('fail'));
+    const apply = check.locator('[data-test="apply-fix"]');
+    await apply.click();
+    const result = check.locator('[data-test="apply-result"]');
+    await eventually(async () => expect(await result.getAttribute('data-outcome')).toBe('created'));
+    const created = (await (await fetch(`${s.preview.consoleUrl}/__preview/created`)).json()) as Array<{
+      kind: string;
+      metadata: { name: string; namespace?: string };
+    }>;
+    const rule = created.find((o) => o.kind === 'PrometheusRule');
+    expect(rule?.metadata.namespace).toBe(s.config.kastenNamespace);
+
+    await gotoKasten(page, s.preview.consoleUrl, '/kasten');
+    const note = await eventually(
+      async () => {
+        const text = await sourceNote(s.tp);
+        if (!text.includes('are installed')) throw new Error(`source: ${text}`);
+        return text;
+      },
+      { timeout: 60_000 },
+    );
+    expect(note).toMatch(/^Source: a look-back over the last \d+ h of metrics, all Prometheus holds\./);
+    expect(note).toContain(
+      `The recovery-point recording rules are installed (${rule!.metadata.name}), waiting for their first evaluation`,
+    );
+    expect(note).not.toContain('not installed');
+    // The preview's Prometheus never loads a rule created through the API: its records truly have no sample.
+    expect(await promInstant(s.preview, HISTORY_START_RECORD)).toEqual([]);
+  });
+});
+
+describe('a user who may not list PrometheusRules (monitoring-viewer), without the rules', () => {
+  const s = browserSession({ user: 'monitoring-viewer', recoveryRules: false }, { pagePerTest: true });
+
+  test("the Overview says it cannot tell whether the rules are installed, never 'not installed'", async () => {
+    await gotoKasten(s.tp.page, s.preview.consoleUrl, '/kasten');
+    const note = await eventually(
+      async () => {
+        const text = await sourceNote(s.tp);
+        if (!text.includes('cannot be told')) throw new Error(`source: ${text}`);
+        return text;
+      },
+      { timeout: 60_000 },
+    );
+    expect(note).toContain(
+      `whether they are installed cannot be told, because you may not list PrometheusRules in ${s.config.kastenNamespace}`,
+    );
+    expect(note).not.toContain('not installed');
+    expect(await byTest(s.tp.page, 'recovery-source').getAttribute('data-rules')).toBe('forbidden');
   });
 });

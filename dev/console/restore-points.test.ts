@@ -143,4 +143,18 @@ describe('RestorePoints and Complete actions', () => {
     );
     expect(((await review.json()) as { status: { allowed: boolean } }).status.allowed).toBe(true);
   });
+
+  test('actions-reader: 403 on restore points only; BackupActions and ExportActions answer', async () => {
+    consoleServer.setUser(parseUser('actions-reader'));
+    const denied = await restorePoints(weekly.appNamespace);
+    expect(denied.status).toBe(403);
+    expect(denied.body.message).toContain('restorepoints.apps.kio.kasten.io is forbidden: User "actions-reader"');
+    const backups = await backupActions(weekly.appNamespace);
+    expect(backups.status).toBe(200);
+    // The weekly policy's last Complete BackupAction is there: the recovery table can still use it.
+    expect(
+      (backups.body.items ?? []).some((o) => o.metadata.labels?.['k10.kasten.io/policyName'] === weekly.name),
+    ).toBe(true);
+    expect((await list('actions.kio.kasten.io', 'exportactions', weekly.appNamespace)).status).toBe(200);
+  });
 });

@@ -16,15 +16,24 @@ export type PreviewUser =
    * cluster-monitoring-view and read access to everything but Secrets and Kasten's actions and
    * restore points: an operator without Kasten's k10-basic, who sees the metrics and not the objects.
    */
-  | { kind: 'metrics-only'; name: string };
+  | { kind: 'metrics-only'; name: string }
+  /**
+   * As metrics-only, plus Kasten's actions (actions.kio.kasten.io) but not its RestorePoints
+   * (apps.kio.kasten.io): a hand-made role narrower than k10-basic, where one list of a namespace is
+   * refused and the others answer.
+   */
+  | { kind: 'actions-reader'; name: string };
 
 export const parseUser = (spec: string): PreviewUser => {
   if (spec === 'admin') return { kind: 'admin', name: 'kube:admin' };
   if (spec === 'monitoring-viewer') return { kind: 'monitoring-viewer', name: 'monitoring-viewer' };
   if (spec === 'metrics-only') return { kind: 'metrics-only', name: 'metrics-reader' };
+  if (spec === 'actions-reader') return { kind: 'actions-reader', name: 'actions-reader' };
   const m = spec.match(/^viewer:([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/);
   if (m) return { kind: 'viewer', name: `viewer-${m[1]}`, namespace: m[1]! };
-  throw new Error(`--user must be "admin", "viewer:<namespace>", "monitoring-viewer" or "metrics-only", got "${spec}"`);
+  throw new Error(
+    `--user must be "admin", "viewer:<namespace>", "monitoring-viewer", "metrics-only" or "actions-reader", got "${spec}"`,
+  );
 };
 
 export interface ResourceAttributes {
@@ -55,5 +64,6 @@ export const isAllowed = (user: PreviewUser, attrs: ResourceAttributes): boolean
     );
   }
   if (user.kind === 'metrics-only') return !KASTEN_OBJECT_GROUPS.has(attrs.group ?? '');
+  if (user.kind === 'actions-reader') return attrs.group !== 'apps.kio.kasten.io';
   return attrs.namespace === user.namespace;
 };

@@ -5,6 +5,7 @@ import {
   MAX_OBJECT_NAMESPACES,
   POLICY_NAME_LABEL,
   RESTORE_POINT_GVK,
+  namespaceObjectsState,
   type NamespaceObjectsState,
   type ObjectsAccess,
   type ObjectsTarget,
@@ -46,11 +47,17 @@ const useNamespaceObjects = (target: ObjectsTarget | undefined): NamespaceObject
   const [exportActions, eLoaded, eError] = useK8sWatchResource<PolicyActionObject[]>(watch(actionGvk('ExportAction')));
   return React.useMemo((): NamespaceObjectsState | undefined => {
     if (!target) return undefined;
-    // One list denied is enough to keep the metrics' answer: a partial read could miss the newest success.
-    const error: unknown = rpError ?? bError ?? eError;
-    if (error) return { access: accessOf(error) };
-    if (!(rpLoaded && bLoaded && eLoaded)) return { access: 'loading' };
-    return { access: 'ok', restorePoints, backupActions, exportActions };
+    // Each list on its own: a refused RestorePoint list still leaves the actions (and says which was refused).
+    const of = (loaded: boolean, error: unknown): ObjectsAccess =>
+      error ? accessOf(error) : loaded ? 'ok' : 'loading';
+    return namespaceObjectsState(
+      {
+        restorePoints: of(rpLoaded, rpError),
+        backupActions: of(bLoaded, bError),
+        exportActions: of(eLoaded, eError),
+      },
+      { restorePoints, backupActions, exportActions },
+    );
   }, [target, restorePoints, backupActions, exportActions, rpLoaded, bLoaded, eLoaded, rpError, bError, eError]);
 };
 

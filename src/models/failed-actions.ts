@@ -98,3 +98,18 @@ export const failedActionRows = (
  */
 export const k10BasicRoleBindingCommand = (namespace: string): string =>
   `oc create rolebinding k10-basic-<user> --clusterrole=k10-basic --user=<user> -n ${namespace}`;
+
+/** The RBAC resource of Kasten's RunActions, which live in Kasten's own namespace. */
+export const RUN_ACTIONS_RESOURCE = 'runactions.actions.kio.kasten.io';
+
+/**
+ * What an administrator of Kasten's namespace runs so a user may list RunActions there: a Role with
+ * exactly that permission, bound to the user. Not k10-basic: Kasten's documentation lists what
+ * k10-basic grants for actions in an application namespace and does not say it covers RunActions, and
+ * bound in Kasten's namespace it would grant more than this list needs.
+ */
+export const runActionsReaderCommands = (kastenNamespace: string): string =>
+  [
+    `oc create role kasten-runactions-reader --verb=get,list,watch --resource=${RUN_ACTIONS_RESOURCE} -n ${kastenNamespace}`,
+    `oc create rolebinding kasten-runactions-reader-<user> --role=kasten-runactions-reader --user=<user> -n ${kastenNamespace}`,
+  ].join('\n');

@@ -8,12 +8,19 @@ import {
   MAX_POLICIES_PER_SELECTOR,
   combineRecoveryRow,
   combineRecoveryRows,
+  ageSources,
   forbiddenNamespaces,
   lastSuccessFromObjects,
+  namespaceObjectsState,
+  refusedLists,
   objectsTargets,
   selectableLabelValue,
   selectableNamespace,
+  type AgeSourceEntry,
   type NamespaceObjectsState,
+  type ObjectsAccess,
+  type ObjectsCheck,
+  type ObjectsList,
   type RestorePointObject,
 } from './recovery-objects';
 
@@ -377,5 +384,195 @@ describe('combineRecoveryRows', () => {
     const got = combineRecoveryRows(rows, 'lookback', targets, states, NOW);
     expect(got.map((r) => r.objectsCheck)).toEqual(['only-objects', 'not-read', 'forbidden']);
     expect(forbiddenNamespaces(states)).toEqual(['locked']);
+  });
+});
+
+describe('one refused list leaves the others in use (per-list access)', () => {
+  const all = (a: ObjectsAccess): Record<ObjectsList, ObjectsAccess> => ({
+    restorePoints: a,
+    backupActions: a,
+    exportActions: a,
+  });
+  const LISTS = {
+    restorePoints: [rp('rp', 'weekly', 'shop', 3 * DAY)],
+    backupActions: [action('b', 'weekly', 'shop', 2 * DAY)],
+    exportActions: [action('e', 'weekly', 'shop', 4 * DAY)],
+  };
+  const FORBIDDEN: ObjectsAccess = 'forbidden';
+  test.each<
+    [
+      string,
+      Partial<Record<ObjectsList, ObjectsAccess>>,
+      RecoveryRow,
+      { backupSource: string; objectsCheck: ObjectsCheck; exportSource: string; exportCheck: ObjectsCheck },
+      number | undefined,
+      number | undefined,
+    ]
+  >([
+    [
+      'all readable: the newest backup object (the BackupAction) and the export',
+      {},
+      row(),
+      { backupSource: 'objects', objectsCheck: 'only-objects', exportSource: 'objects', exportCheck: 'only-objects' },
+      2 * DAY,
+      4 * DAY,
+    ],
+    [
+      'RestorePoints refused: the BackupAction still gives the backup age',
+      { restorePoints: FORBIDDEN },
+      row(),
+      { backupSource: 'objects', objectsCheck: 'only-objects', exportSource: 'objects', exportCheck: 'only-objects' },
+      2 * DAY,
+      4 * DAY,
+    ],
+    [
+      'BackupActions refused: the RestorePoint gives it (older than the refused action)',
+      { backupActions: FORBIDDEN },
+      row(),
+      { backupSource: 'objects', objectsCheck: 'only-objects', exportSource: 'objects', exportCheck: 'only-objects' },
+      3 * DAY,
+      4 * DAY,
+    ],
+    [
+      'ExportActions refused: the backup from the objects, the export stays the metrics with the reason',
+      { exportActions: FORBIDDEN },
+      row({ exportAgeSeconds: 5 * HOUR }),
+      { backupSource: 'objects', objectsCheck: 'only-objects', exportSource: 'lookback', exportCheck: 'forbidden' },
+      2 * DAY,
+      5 * HOUR,
+    ],
+    [
+      'both backup lists refused, exports readable: the backup stays the metrics, the export from the objects',
+      { restorePoints: FORBIDDEN, backupActions: FORBIDDEN },
+      row(),
+      { backupSource: 'lookback', objectsCheck: 'forbidden', exportSource: 'objects', exportCheck: 'only-objects' },
+      undefined,
+      4 * DAY,
+    ],
+    [
+      'one backup list refused, the other failed otherwise: forbidden (k10-basic helps with part of it)',
+      { restorePoints: FORBIDDEN, backupActions: 'error' },
+      row(),
+      { backupSource: 'lookback', objectsCheck: 'forbidden', exportSource: 'objects', exportCheck: 'only-objects' },
+      undefined,
+      4 * DAY,
+    ],
+    [
+      'one backup list still loading: the backup waits, the export does not',
+      { backupActions: 'loading' },
+      row(),
+      { backupSource: 'lookback', objectsCheck: 'loading', exportSource: 'objects', exportCheck: 'only-objects' },
+      undefined,
+      4 * DAY,
+    ],
+    [
+      'no-api on the exports only: unavailable for the export',
+      { exportActions: 'no-api' },
+      row(),
+      { backupSource: 'objects', objectsCheck: 'only-objects', exportSource: 'lookback', exportCheck: 'unavailable' },
+      2 * DAY,
+      undefined,
+    ],
+  ])('%s', (_name, refused, input, expected, backupAge, exportAge) => {
+    const state = namespaceObjectsState({ ...all('ok'), ...refused }, LISTS);
+    const got = combineRecoveryRow(input, 'lookback', state, NOW);
+    expect(got).toMatchObject(expected);
+    expect(got.backupAgeSeconds).toBe(backupAge);
+    expect(got.exportAgeSeconds).toBe(exportAge);
+  });
+
+  test('a refused list and nothing in the readable one: "partial-none", never "none found"', () => {
+    const state = namespaceObjectsState(
+      { restorePoints: 'forbidden', backupActions: 'ok', exportActions: 'ok' },
+      { backupActions: [action('other', 'another-policy', 'shop', HOUR)], exportActions: [] },
+    );
+    const got = combineRecoveryRow(row({ backupAgeSeconds: 2 * HOUR, verdict: 'ok' }), 'records', state, NOW);
+    expect(got).toMatchObject({
+      backupSource: 'records',
+      objectsCheck: 'partial-none',
+      exportCheck: 'none-found',
+      backupAgeSeconds: 2 * HOUR,
+    });
+  });
+
+  test("a refused list's data is never read, even if the watch handed some", () => {
+    const state = namespaceObjectsState(
+      { restorePoints: 'forbidden', backupActions: 'ok', exportActions: 'ok' },
+      { restorePoints: [rp('stale-cache', 'weekly', 'shop', HOUR)], backupActions: [], exportActions: [] },
+    );
+    expect(state.restorePoints).toBeUndefined();
+    expect(combineRecoveryRow(row(), 'lookback', state, NOW).objectsCheck).toBe('partial-none');
+  });
+
+  test.each<[string, Record<ObjectsList, ObjectsAccess>, ObjectsAccess]>([
+    ['every list answered', all('ok'), 'ok'],
+    [
+      'one loading, one refused: still loading overall',
+      { ...all('ok'), backupActions: 'loading', exportActions: 'forbidden' },
+      'loading',
+    ],
+    ['one refused', { ...all('ok'), restorePoints: 'forbidden' }, 'forbidden'],
+    ['one failed otherwise', { ...all('ok'), exportActions: 'error' }, 'error'],
+  ])('namespaceObjectsState summary: %s', (_n, lists, access) => {
+    expect(namespaceObjectsState(lists, {}).access).toBe(access);
+  });
+
+  test('refusedLists names exactly the refused lists, grouped by the same set, namespaces sorted', () => {
+    const states = new Map<string, NamespaceObjectsState>([
+      ['shop', namespaceObjectsState({ ...all('ok'), restorePoints: 'forbidden' }, {})],
+      ['crm', namespaceObjectsState({ ...all('ok'), restorePoints: 'forbidden' }, {})],
+      ['hr', namespaceObjectsState({ ...all('ok'), exportActions: 'forbidden', backupActions: 'error' }, {})],
+      ['locked', { access: 'forbidden' }],
+      ['open', namespaceObjectsState(all('ok'), {})],
+      ['waiting', namespaceObjectsState(all('loading'), {})],
+    ]);
+    expect(refusedLists(states)).toEqual([
+      { lists: ['restorePoints'], namespaces: ['crm', 'shop'] },
+      { lists: ['restorePoints', 'backupActions', 'exportActions'], namespaces: ['locked'] },
+      { lists: ['exportActions'], namespaces: ['hr'] },
+    ]);
+    expect(forbiddenNamespaces(states)).toEqual(['crm', 'hr', 'locked', 'shop']);
+  });
+});
+
+describe("ageSources: what a row's Source cell names", () => {
+  test.each<[string, Parameters<typeof ageSources>[0], AgeSourceEntry[]]>([
+    ['untouched by the objects: the metrics source once', {}, [{ age: 'both', source: 'lookback' }]],
+    [
+      'both from the objects, same check: once',
+      { backupSource: 'objects', exportSource: 'objects', objectsCheck: 'confirmed', exportCheck: 'confirmed' },
+      [{ age: 'both', source: 'objects', check: 'confirmed' }],
+    ],
+    [
+      'backup from the objects, export from the metrics: each named',
+      { backupSource: 'objects', exportSource: 'lookback', objectsCheck: 'only-objects', exportCheck: 'none-found' },
+      [
+        { age: 'backup', source: 'objects', check: 'only-objects' },
+        { age: 'export', source: 'lookback', check: 'none-found' },
+      ],
+    ],
+    [
+      'export from the objects, backup from the records: each named',
+      { backupSource: 'records', exportSource: 'objects', objectsCheck: 'metrics-newer', exportCheck: 'corrected' },
+      [
+        { age: 'backup', source: 'records', check: 'metrics-newer' },
+        { age: 'export', source: 'objects', check: 'corrected' },
+      ],
+    ],
+    [
+      'same source, different checks: each named, so neither check is put on the wrong age',
+      { backupSource: 'records', exportSource: 'records', objectsCheck: 'metrics-newer', exportCheck: 'forbidden' },
+      [
+        { age: 'backup', source: 'records', check: 'metrics-newer' },
+        { age: 'export', source: 'records', check: 'forbidden' },
+      ],
+    ],
+    [
+      'both metrics, both forbidden: once',
+      { backupSource: 'records', exportSource: 'records', objectsCheck: 'forbidden', exportCheck: 'forbidden' },
+      [{ age: 'both', source: 'records', check: 'forbidden' }],
+    ],
+  ])('%s', (_name, r, expected) => {
+    expect(ageSources(r, 'lookback')).toEqual(expected);
   });
 });

@@ -36,12 +36,43 @@ export interface NamespaceObjects {
   exportActions?: PolicyActionObject[];
 }
 
-/** Whether the lists of a namespace could be read: the view turns 'forbidden' into the k10-basic hint. */
+/** Whether a list could be read: the view turns 'forbidden' into the k10-basic hint. */
 export type ObjectsAccess = 'loading' | 'ok' | 'forbidden' | 'no-api' | 'error';
 
+/** The three lists of a namespace, by the key their objects are held under. */
+export type ObjectsList = keyof NamespaceObjects;
+export const OBJECTS_LISTS: readonly ObjectsList[] = ['restorePoints', 'backupActions', 'exportActions'];
+
 export interface NamespaceObjectsState extends NamespaceObjects {
+  /** All lists at once: 'ok' when every list answered, else the first list's problem. */
   access: ObjectsAccess;
+  /**
+   * Each list's own outcome, so one refused list does not hide the others (a role may grant actions
+   * and not RestorePoints). Missing: every list has `access`.
+   */
+  lists?: Partial<Record<ObjectsList, ObjectsAccess>>;
 }
+
+/** One list's outcome. */
+export const listAccess = (state: NamespaceObjectsState, list: ObjectsList): ObjectsAccess =>
+  state.lists?.[list] ?? state.access;
+
+/** The state of a namespace from its lists' outcomes: waits for every list, keeps each refusal apart. */
+export const namespaceObjectsState = (
+  lists: Record<ObjectsList, ObjectsAccess>,
+  objects: NamespaceObjects,
+): NamespaceObjectsState => {
+  const accesses = OBJECTS_LISTS.map((l) => lists[l]);
+  const problem = accesses.find((a) => a !== 'ok' && a !== 'loading');
+  const access: ObjectsAccess = accesses.every((a) => a === 'ok')
+    ? 'ok'
+    : accesses.some((a) => a === 'loading')
+      ? 'loading'
+      : (problem ?? 'error');
+  const readable: NamespaceObjects = {};
+  for (const l of OBJECTS_LISTS) if (lists[l] === 'ok') (readable as Record<ObjectsList, unknown>)[l] = objects[l];
+  return { access, lists: { ...lists }, ...readable };
+};
 
 /** Where a row's age came from: the recording rules, the metrics look-back, or Kasten's objects. */
 export type AgeSource = RecoverySource | 'objects';
@@ -54,6 +85,9 @@ export type AgeSource = RecoverySource | 'objects';
  * - `metrics-newer`: the newest object is older than the metrics' success (retired or collected); the metrics stand;
  * - `none-found`: readable, but no Complete object of this policy; the metrics stand;
  * - `future`: the only objects are dated in the future beyond CLOCK_SKEW_SECONDS; not trusted, the metrics stand;
+ * - `partial-none`: no Complete object in the lists the user may read, while another list of this age was
+ *   refused (RestorePoints, say); the metrics stand. A success found in a readable list is still used: any
+ *   Complete object is a real success, and the newer answer wins, so a refused list can only hide a newer one;
  * - `forbidden`, `unavailable`, `loading`, `not-read` (outside the bound, or a name no label can hold).
  */
 export type ObjectsCheck =
@@ -63,6 +97,7 @@ export type ObjectsCheck =
   | 'metrics-newer'
   | 'none-found'
   | 'future'
+  | 'partial-none'
   | 'forbidden'
   | 'unavailable'
   | 'loading'
@@ -80,6 +115,8 @@ export interface CombinedRecoveryRow extends RecoveryRow {
   exportSource: AgeSource;
   /** The check of the backup age (the verdict's basis). */
   objectsCheck: ObjectsCheck;
+  /** The check of the export age (ExportActions only). */
+  exportCheck: ObjectsCheck;
   /** Unix seconds of the last backup/export when Kasten's objects gave it (exact, shown as a time). */
   backupAt?: number;
   exportAt?: number;
@@ -204,9 +241,23 @@ const combineAge = (
   return { age: metricsAge, fromObjects: false, check: 'metrics-newer' };
 };
 
+/** The lists each age is read from: a backup from RestorePoints and BackupActions, an export from ExportActions. */
+const BACKUP_LISTS: readonly ObjectsList[] = ['restorePoints', 'backupActions'];
+const EXPORT_LISTS: readonly ObjectsList[] = ['exportActions'];
+
+/** Why the lists of one age give nothing, or undefined when at least one of them can be read (and none loads). */
+const listsProblem = (state: NamespaceObjectsState, lists: readonly ObjectsList[]): ObjectsCheck | undefined => {
+  const accesses = lists.map((l) => listAccess(state, l));
+  if (accesses.some((a) => a === 'loading')) return 'loading';
+  if (accesses.some((a) => a === 'ok')) return undefined;
+  return accesses.some((a) => a === 'forbidden') ? 'forbidden' : 'unavailable';
+};
+
 /**
  * A recovery row with Kasten's objects taken into account. `metricsSource` is where the row's ages
- * came from; `state` is the namespace's lists, or why there are none for this row.
+ * came from; `state` is the namespace's lists, or why there are none for this row. Each age uses the
+ * lists it is read from that the user may read: a refused RestorePoint list leaves the BackupActions,
+ * a refused ExportAction list leaves the backup age to the objects.
  */
 export const combineRecoveryRow = (
   row: RecoveryRow,
@@ -214,24 +265,39 @@ export const combineRecoveryRow = (
   state: NamespaceObjectsState | 'not-read',
   nowSeconds: number,
 ): CombinedRecoveryRow => {
-  const metricsOnly = (check: ObjectsCheck): CombinedRecoveryRow => ({
-    ...row,
-    backupSource: metricsSource,
-    exportSource: metricsSource,
-    objectsCheck: check,
-  });
-  if (state === 'not-read') return metricsOnly('not-read');
-  if (state.access === 'forbidden') return metricsOnly('forbidden');
-  if (state.access === 'loading') return metricsOnly('loading');
-  if (state.access !== 'ok') return metricsOnly('unavailable');
-  const found = lastSuccessFromObjects(state, row.policy, row.namespace, nowSeconds);
-  const backup = combineAge(row.backupAgeSeconds, found.backup, found.backupFuture, nowSeconds);
-  const exp = combineAge(row.exportAgeSeconds, found.export, found.exportFuture, nowSeconds);
+  if (state === 'not-read')
+    return {
+      ...row,
+      backupSource: metricsSource,
+      exportSource: metricsSource,
+      objectsCheck: 'not-read',
+      exportCheck: 'not-read',
+    };
+  // Only the readable lists are looked at; a refused one holds nothing here.
+  const readable: NamespaceObjects = {};
+  for (const l of OBJECTS_LISTS)
+    if (listAccess(state, l) === 'ok') (readable as Record<ObjectsList, unknown>)[l] = state[l];
+  const found = lastSuccessFromObjects(readable, row.policy, row.namespace, nowSeconds);
+  const age = (
+    metricsAge: number | undefined,
+    lists: readonly ObjectsList[],
+    success: ObjectSuccess | undefined,
+    future: boolean,
+  ): { age?: number; at?: number; fromObjects: boolean; check: ObjectsCheck } => {
+    const problem = listsProblem(state, lists);
+    if (problem) return { age: metricsAge, fromObjects: false, check: problem };
+    const got = combineAge(metricsAge, success, future, nowSeconds);
+    const partial = lists.some((l) => listAccess(state, l) !== 'ok');
+    return partial && got.check === 'none-found' ? { ...got, check: 'partial-none' } : got;
+  };
+  const backup = age(row.backupAgeSeconds, BACKUP_LISTS, found.backup, found.backupFuture);
+  const exp = age(row.exportAgeSeconds, EXPORT_LISTS, found.export, found.exportFuture);
   const out: CombinedRecoveryRow = {
     ...row,
     backupSource: backup.fromObjects ? 'objects' : metricsSource,
     exportSource: exp.fromObjects ? 'objects' : metricsSource,
     objectsCheck: backup.check,
+    exportCheck: exp.check,
   };
   if (exp.fromObjects) {
     out.exportAgeSeconds = exp.age;
@@ -298,9 +364,59 @@ export const combineRecoveryRows = (
   });
 };
 
-/** Namespaces whose lists the user may not read, for the k10-basic hint. */
+/** One entry of a row's Source cell: which age(s) it is about, where that age came from, and the objects' check. */
+export interface AgeSourceEntry {
+  age: 'both' | 'backup' | 'export';
+  source: AgeSource;
+  check?: ObjectsCheck;
+}
+
+/**
+ * What a row's Source cell names: one entry when both ages came from the same source with the same
+ * check, else one per age, backup first. `metricsSource` stands in for a row the objects did not touch.
+ */
+export const ageSources = (
+  row: Partial<Pick<CombinedRecoveryRow, 'backupSource' | 'exportSource' | 'objectsCheck' | 'exportCheck'>>,
+  metricsSource: RecoverySource,
+): AgeSourceEntry[] => {
+  const backup = row.backupSource ?? metricsSource;
+  const exp = row.exportSource ?? metricsSource;
+  const withCheck = (e: AgeSourceEntry, check: ObjectsCheck | undefined): AgeSourceEntry =>
+    check === undefined ? e : { ...e, check };
+  if (backup === exp && row.objectsCheck === row.exportCheck)
+    return [withCheck({ age: 'both', source: backup }, row.objectsCheck)];
+  return [
+    withCheck({ age: 'backup', source: backup }, row.objectsCheck),
+    withCheck({ age: 'export', source: exp }, row.exportCheck),
+  ];
+};
+
+/** Namespaces where the same lists were refused, for the k10-basic hint: which lists, exactly, and where. */
+export interface RefusedLists {
+  lists: ObjectsList[];
+  namespaces: string[];
+}
+
+/**
+ * The refused lists, grouped by the exact set refused (one group when every namespace refuses the same
+ * lists), namespaces sorted; groups in the order of OBJECTS_LISTS.
+ */
+export const refusedLists = (states: Map<string, NamespaceObjectsState>): RefusedLists[] => {
+  const groups = new Map<string, RefusedLists>();
+  for (const [ns, state] of [...states.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const lists = OBJECTS_LISTS.filter((l) => listAccess(state, l) === 'forbidden');
+    if (lists.length === 0) continue;
+    const key = lists.join(',');
+    const group = groups.get(key) ?? { lists, namespaces: [] };
+    group.namespaces.push(ns);
+    groups.set(key, group);
+  }
+  const rank = (g: RefusedLists) => g.lists.map((l) => OBJECTS_LISTS.indexOf(l)).join(',');
+  return [...groups.values()].sort((a, b) => rank(a).localeCompare(rank(b)));
+};
+
+/** Namespaces where any list was refused. */
 export const forbiddenNamespaces = (states: Map<string, NamespaceObjectsState>): string[] =>
-  [...states.entries()]
-    .filter(([, s]) => s.access === 'forbidden')
-    .map(([ns]) => ns)
+  refusedLists(states)
+    .flatMap((g) => g.namespaces)
     .sort();

@@ -4,10 +4,11 @@ import { useHistoryData } from '../data/useHistoryData';
 import type { OverviewData } from '../models/overview';
 import { useOverviewData } from '../data/useOverviewData';
 import { useRecoveryObjects } from '../data/useRecoveryObjects';
+import { useRecoveryRulesPresence } from '../data/useRecoveryRulesPresence';
 import {
   MAX_OBJECT_NAMESPACES,
   combineRecoveryRows,
-  forbiddenNamespaces,
+  refusedLists,
   objectsTargets,
   type ObjectsTarget,
 } from '../models/recovery-objects';
@@ -52,6 +53,8 @@ export const OverviewTab: React.FC<{
     [t, windowLabel, windowSeconds],
   );
   const recoveryObjects = useRecoveryObjectsView(data.recovery, data.recoverySource);
+  // Only when the records have no sample: then the note must say whether the rules are installed at all.
+  const recoveryRules = useRecoveryRulesPresence(data.recoverySource === 'lookback');
   return (
     <OverviewView
       data={data}
@@ -60,6 +63,7 @@ export const OverviewTab: React.FC<{
       onFilterChange={setFilter}
       renderFailureDetails={renderFailureDetails}
       recoveryObjects={recoveryObjects}
+      recoveryRules={recoveryRules}
     />
   );
 };
@@ -82,7 +86,7 @@ const useRecoveryObjectsView = (
     const combined = combineRecoveryRows(rows, source, targets, states, Date.now() / 1000);
     return {
       rows: combined,
-      forbiddenNamespaces: forbiddenNamespaces(states),
+      refused: refusedLists(states),
       notRead: combined.filter((r) => r.objectsCheck === 'not-read').length,
       maxNamespaces: MAX_OBJECT_NAMESPACES,
     };

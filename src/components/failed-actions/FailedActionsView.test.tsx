@@ -123,7 +123,15 @@ test('forbidden in the application namespace: no list, the k10-basic role bindin
   expect(within(notes[0]!).getByTestId('k10-basic-hint')).toHaveTextContent(
     'oc create rolebinding k10-basic-<user> --clusterrole=k10-basic --user=<user> -n shop',
   );
-  expect(within(notes[1]!).getByTestId('k10-basic-hint')).toHaveTextContent('-n kasten-io');
+  // RunActions live in Kasten's namespace: the note there names that permission, not k10-basic.
+  expect(notes[1]).toHaveTextContent('You may not list RunAction in namespace kasten-io.');
+  expect(within(notes[1]!).queryByTestId('k10-basic-hint')).toBeNull();
+  expect(within(notes[1]!).getByTestId('runactions-permission')).toHaveTextContent(
+    'list (and watch) on runactions.actions.kio.kasten.io in kasten-io',
+  );
+  expect(within(notes[1]!).getByTestId('runactions-hint')).toHaveTextContent(
+    '--resource=runactions.actions.kio.kasten.io -n kasten-io',
+  );
   expect(screen.queryByTestId('failed-actions-empty')).toBeNull();
   expect(screen.queryByTestId('failed-action')).toBeNull();
 });
@@ -162,4 +170,22 @@ test('no API and other errors are said, with the message', () => {
   expect(screen.getByTestId('failed-actions-error')).toHaveTextContent(
     'RunAction in namespace kasten-io could not be read: etcd timed out',
   );
+});
+
+test('an application in the Kasten namespace itself: one note, k10-basic for its actions and the RunAction permission', () => {
+  const forbidden = { response: { status: 403 }, message: 'forbidden' };
+  show({
+    rows: [],
+    access: 'forbidden',
+    error: forbidden,
+    lists: [
+      { kind: 'BackupAction', namespace: 'kasten-io', access: 'forbidden', error: forbidden },
+      { kind: 'ExportAction', namespace: 'kasten-io', access: 'forbidden', error: forbidden },
+      { kind: 'RunAction', namespace: 'kasten-io', access: 'forbidden', error: forbidden },
+    ],
+  });
+  const notes = screen.getAllByTestId('failed-actions-forbidden');
+  expect(notes).toHaveLength(1);
+  expect(within(notes[0]!).getByTestId('k10-basic-hint')).toHaveTextContent('-n kasten-io');
+  expect(within(notes[0]!).getByTestId('runactions-hint')).toHaveTextContent('-n kasten-io');
 });

@@ -10,7 +10,7 @@ import { LoadingRows } from '../common/QueryStatus';
 import { StatusText } from '../common/StatusText';
 import { ActionErrorChain } from './ActionErrorChain';
 import { Fields } from './Fields';
-import { K10BasicHint } from './K10BasicHint';
+import { K10BasicHint, RunActionsHint } from './K10BasicHint';
 
 const Time: React.FC<{ seconds: number | undefined; language: string }> = ({ seconds, language }) =>
   seconds === undefined ? (
@@ -77,7 +77,9 @@ const ListNote: React.FC<{ lists: FailedActionsList[] }> = ({ lists }) => {
         title={t('You may not list {{kinds}} in namespace {{namespace}}.', { kinds, namespace })}
         data-test="failed-actions-forbidden"
       >
-        <K10BasicHint namespace={namespace} />
+        {/* k10-basic for the application's actions; RunActions (Kasten's namespace) get their own permission. */}
+        {lists.some((l) => l.kind !== 'RunAction') && <K10BasicHint namespace={namespace} />}
+        {lists.some((l) => l.kind === 'RunAction') && <RunActionsHint kastenNamespace={namespace} />}
       </Alert>
     );
   }

@@ -18,6 +18,7 @@ import {
 import { useOverviewData } from '../../data/useOverviewData';
 import { overviewQueries as shapeQueries, type OverviewKey } from '../../models/overview';
 import { formatDateTime } from '../../utils/format';
+import { LAST_SUCCESS_RECORD } from '../../promql';
 import { DEFAULT_PLUGIN_CONFIG } from '../../models/plugin-config';
 import type { KastenPolicy } from '../../models/policy';
 import {
@@ -481,6 +482,83 @@ describe('Recovery point age', () => {
     expect(row?.[5]).toBe('Cannot tell: less history than the expected interval (1d 2h)');
   });
 
+  describe('records without a sample: the PrometheusRule list says why', () => {
+    const RULE_GVK = { group: 'monitoring.coreos.com', version: 'v1', kind: 'PrometheusRule' };
+    const chartRule = {
+      metadata: { name: 'kasten-console-plugin-recovery-points', namespace: 'kasten-io' },
+      spec: { groups: [{ name: 'kasten-recovery-point', rules: [{ record: LAST_SUCCESS_RECORD, expr: 'x' }] }] },
+    };
+    /** Policies as before; the PrometheusRule list of the Kasten namespace answers `rules`. */
+    const withRules = (rules: ReturnType<typeof useK8sWatchResource>) =>
+      jest
+        .mocked(useK8sWatchResource)
+        .mockImplementation((r) =>
+          r && 'groupVersionKind' in r && r.groupVersionKind?.kind === RULE_GVK.kind
+            ? rules
+            : watchResult(policies, true),
+        );
+    const ruleWatches = () =>
+      jest
+        .mocked(useK8sWatchResource)
+        .mock.calls.map(([r]) => r)
+        .filter((r) => r && r.groupVersionKind?.kind === RULE_GVK.kind);
+    const note = () => panel('recovery-points').getByTestId('recovery-source');
+
+    test('the rule object exists, its records have no sample yet: installed, waiting, and the look-back meanwhile', async () => {
+      withRules(watchResult([chartRule], true));
+      await show(FULL);
+      expect(note()).toHaveTextContent(
+        'Source: a look-back over the last 168 h of metrics, all Prometheus holds. The recovery-point recording rules are installed (kasten-console-plugin-recovery-points), waiting for their first evaluation',
+      );
+      expect(note()).toHaveTextContent('Until their records have a sample, the page uses this look-back.');
+      expect(note()).not.toHaveTextContent('not installed');
+      expect(note()).toHaveAttribute('data-rules', 'installed');
+      // Asked in the Kasten namespace, as a list (the same watch Setup's check opens).
+      expect(ruleWatches()).toContainEqual({ groupVersionKind: RULE_GVK, namespace: 'kasten-io', isList: true });
+    });
+
+    test('no rule recording the last success: not installed', async () => {
+      withRules(watchResult([], true));
+      await show(FULL);
+      expect(note()).toHaveTextContent(
+        'The recovery-point recording rules are not installed (see Setup), so successes older than this history are not seen.',
+      );
+      expect(note()).toHaveAttribute('data-rules', 'absent');
+    });
+
+    test('PrometheusRules not listable: cannot tell, never "not installed"', async () => {
+      withRules(watchResult(undefined, false, httpError(403, { message: 'prometheusrules is forbidden' })));
+      await show(FULL);
+      expect(note()).toHaveTextContent(
+        'whether they are installed cannot be told, because you may not list PrometheusRules in kasten-io',
+      );
+      expect(note()).not.toHaveTextContent('not installed');
+      expect(note()).not.toHaveTextContent('are installed (');
+    });
+
+    test('the list failed otherwise: cannot tell, with the API words', async () => {
+      withRules(watchResult(undefined, false, httpError(500, { message: 'etcdserver: request timed out' })));
+      await show(FULL);
+      expect(note()).toHaveTextContent('reading PrometheusRules in kasten-io failed: etcdserver: request timed out');
+      expect(note()).not.toHaveTextContent('not installed');
+    });
+
+    test('the list not answered yet: neither installed nor absent is claimed', async () => {
+      withRules(watchResult(undefined, false));
+      await show(FULL);
+      expect(note()).toHaveTextContent('The recovery-point recording rules have recorded nothing (see Setup).');
+      expect(note()).not.toHaveTextContent('not installed');
+    });
+
+    test('with records the PrometheusRules are not watched at all', async () => {
+      withRules(watchResult([chartRule], true));
+      await show(RECORDED);
+      expect(note()).toHaveTextContent('Source: the recovery-point recording rules');
+      // Every watch of the rule list is the "nothing" watch (null).
+      expect(ruleWatches()).toEqual([]);
+    });
+  });
+
   test('without the rules: the ages wait for the history measure, the table shows loading meanwhile', async () => {
     const answer = byKey(Q, FULL);
     await show((req) => (req.query === Q.catalogHistory ? new Promise(() => undefined) : answer(req)));
@@ -514,7 +592,7 @@ describe('Recovery point age', () => {
     expect(rows.find((r) => r[0] === 'paused-one')?.[5]).toBe('Older than expected (1d 2h)');
     // The same 403 on Kasten's RestorePoints and actions: the metrics stand, and a note names the permission.
     expect(panel('recovery-points').getByTestId('recovery-objects-denied')).toHaveTextContent(
-      "You may not list Kasten's RestorePoints and actions in crm, fresh, hr, shop",
+      'You may not list restorepoints.apps.kio.kasten.io, backupactions.actions.kio.kasten.io, exportactions.actions.kio.kasten.io in crm, fresh, hr, shop.',
     );
   });
 
@@ -607,5 +685,51 @@ describe('Why it failed (an open failure row)', () => {
         .getAllByTestId('failed-action-link')
         .map((a) => a.textContent),
     ).toEqual(['scheduled-"q"-é', 'scheduled-old']);
+  });
+
+  test('RunActions refused in the configured Kasten namespace: the BackupActions still show, and the note names exactly the missing permission there, not k10-basic', async () => {
+    jest
+      .mocked(useK8sWatchResource)
+      .mockImplementation((r) =>
+        r?.groupVersionKind?.kind === 'RunAction'
+          ? watchResult(undefined, false, httpError(403, { message: 'runactions.actions.kio.kasten.io is forbidden' }))
+          : r?.groupVersionKind?.group === 'actions.kio.kasten.io'
+            ? watchResult(r.groupVersionKind.kind === 'BackupAction' ? [failed] : [], true)
+            : watchResult(policies, true),
+      );
+    const config = { kastenNamespace: 'k10' };
+    await show(byKey(shapeQueries({ ...DEFAULT_PLUGIN_CONFIG, ...config }, '1h'), FULL), { config });
+    fireEvent.click(
+      within(screen.getByTestId('new-failures-table')).getByRole('button', {
+        name: 'Failed actions of policy nightly in namespace shop',
+      }),
+    );
+    const details = await screen.findByTestId('failed-actions');
+    // The RunAction list is asked for in the configured Kasten namespace, not the application's.
+    expect(actionWatches()).toContainEqual(
+      expect.objectContaining({ namespace: 'k10', groupVersionKind: expect.objectContaining({ kind: 'RunAction' }) }),
+    );
+    expect(actionWatches().filter((w) => w?.groupVersionKind?.kind === 'RunAction' && w.namespace !== 'k10')).toEqual(
+      [],
+    );
+    expect(
+      within(details)
+        .getAllByTestId('failed-action-link')
+        .map((a) => a.textContent),
+    ).toEqual(['scheduled-"q"-é']);
+    const notes = within(details).getAllByTestId('failed-actions-forbidden');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toHaveTextContent('You may not list RunAction in namespace k10.');
+    expect(within(notes[0]!).getByTestId('runactions-permission')).toHaveTextContent(
+      "Missing permission: list (and watch) on runactions.actions.kio.kasten.io in k10, Kasten's namespace",
+    );
+    expect(within(notes[0]!).getByTestId('runactions-hint').textContent).toBe(
+      [
+        'oc create role kasten-runactions-reader --verb=get,list,watch --resource=runactions.actions.kio.kasten.io -n k10',
+        'oc create rolebinding kasten-runactions-reader-<user> --role=kasten-runactions-reader --user=<user> -n k10',
+      ].join('\n'),
+    );
+    // k10-basic is not offered for RunActions: Kasten does not document that it grants them.
+    expect(within(notes[0]!).queryByTestId('k10-basic-hint')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   RecoveryPointsTable,
   RecoverySourceNote,
   type RecoveryObjectsView,
+  type RecoveryRulesView,
 } from './RecoveryPointsTable';
 import { StatusCounts } from './StatusCounts';
 import { FormField } from '../common/FormField';
@@ -23,6 +24,8 @@ export interface OverviewViewProps {
   renderFailureDetails?: (row: FailureRow, table: 'window' | 'retained') => React.ReactNode;
   /** The recovery rows combined with Kasten's RestorePoints and actions; without it, the metrics' rows. */
   recoveryObjects?: RecoveryObjectsView;
+  /** Whether the recording rules are installed, read when their records have no sample. */
+  recoveryRules?: RecoveryRulesView;
 }
 
 export const OverviewView: React.FC<OverviewViewProps> = ({
@@ -32,6 +35,7 @@ export const OverviewView: React.FC<OverviewViewProps> = ({
   onFilterChange,
   renderFailureDetails,
   recoveryObjects,
+  recoveryRules,
 }) => {
   const { t } = useKastenTranslation();
   const { states, queries } = data;
@@ -159,7 +163,11 @@ export const OverviewView: React.FC<OverviewViewProps> = ({
             : [{ label: t('Recorded last success'), query: queries.recoveryRecords }]
         }
       >
-        <RecoverySourceNote source={data.recoverySource} historySeconds={data.recoveryHistorySeconds} />
+        <RecoverySourceNote
+          source={data.recoverySource}
+          historySeconds={data.recoveryHistorySeconds}
+          rules={recoveryRules}
+        />
         {recoveryObjects && <RecoveryObjectsNote objects={recoveryObjects} />}
         <QueryStatus
           state={data.recoveryState}

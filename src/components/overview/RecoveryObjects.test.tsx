@@ -74,7 +74,10 @@ const objectWatches = () =>
   jest
     .mocked(useK8sWatchResource)
     .mock.calls.map(([r]) => r)
-    .filter((r): r is WatchK8sResource => !!r && r.groupVersionKind?.kind !== 'Policy');
+    .filter(
+      (r): r is WatchK8sResource =>
+        !!r && r.groupVersionKind?.kind !== 'Policy' && r.groupVersionKind?.kind !== 'PrometheusRule',
+    );
 
 const show = async (namespace?: string, answers = SHORT_HISTORY) => {
   answerPrometheus(byKey(queries(namespace), answers));
@@ -107,12 +110,15 @@ test('metrics cannot tell a weekly policy: the restore point gives the exact age
     '3d ago',
     'no success in the last 24 h of metrics',
     'Within expected interval (7d 16h)',
-    'Kasten objects (older than the metrics history)',
+    // The export age is the look-back's (no export seen), and the cell says so.
+    'Backup: Kasten objects (older than the metrics history); export: Metrics look-back (no Complete Kasten object of this policy)',
   ]);
   const time = within(screen.getByTestId('recovery-table')).getAllByTestId('backup-time');
   expect(time.map((t) => t.getAttribute('dateTime'))).toContain(new Date(Date.parse(weeklyAt)).toISOString());
   // The metrics' 3000 s and the action's end agree: the exact time is shown, said confirmed.
-  expect(row('nightly')?.[6]).toBe('Kasten objects (the metrics agree)');
+  expect(row('nightly')?.[6]).toBe(
+    'Backup: Kasten objects (the metrics agree); export: Metrics look-back (no Complete Kasten object of this policy)',
+  );
   expect(screen.queryByTestId('recovery-objects-denied')).toBeNull();
 });
 
@@ -152,8 +158,81 @@ test('denied (403 on the lists): the metrics answer stays and a note names the p
   expect(row('weekly')?.[5]).toBe('Cannot tell: less history than the expected interval (7d 16h)');
   expect(row('weekly')?.[6]).toBe('Metrics look-back (Kasten objects not readable: needs k10-basic)');
   expect(screen.getByTestId('recovery-objects-denied')).toHaveTextContent(
-    "You may not list Kasten's RestorePoints and actions in hr, shop, so those rows show the metrics' answer only. Kasten's k10-basic role in the namespace",
+    "You may not list restorepoints.apps.kio.kasten.io, backupactions.actions.kio.kasten.io, exportactions.actions.kio.kasten.io in hr, shop. Those rows use the metrics and whichever of Kasten's RestorePoints, BackupActions and ExportActions you may list. Kasten's k10-basic role, bound in the namespace, grants list on all three",
   );
+});
+
+/** Like `api`, with the kinds in `refused` answering 403 everywhere. */
+const apiRefusing = (lists: Lists, refused: string[]) =>
+  jest.mocked(useK8sWatchResource).mockImplementation(((res: WatchK8sResource | null) => {
+    if (!res) return [undefined, true, undefined];
+    const kind = res.groupVersionKind?.kind ?? '';
+    if (kind === 'Policy') return watchResult(policies, true);
+    if (refused.includes(kind))
+      return watchResult(undefined, false, httpError(403, { message: `${kind} is forbidden` }));
+    return watchResult(lists[`${kind}/${res.namespace ?? ''}`] ?? [], true);
+  }) as unknown as typeof useK8sWatchResource);
+
+test('RestorePoints refused, actions allowed: the BackupActions still give the age, and the note names only RestorePoints', async () => {
+  apiRefusing(
+    {
+      'BackupAction/hr': [
+        {
+          metadata: { name: 'weekly-b', namespace: 'hr', labels: labels('weekly', 'hr') },
+          status: { state: 'Complete', endTime: weeklyAt },
+        },
+      ],
+      'ExportAction/shop': [
+        {
+          metadata: { name: 'nightly-e', namespace: 'shop', labels: labels('nightly', 'shop') },
+          status: { state: 'Complete', endTime: iso(7200) },
+        },
+      ],
+    },
+    ['RestorePoint'],
+  );
+  await show();
+  expect(row('weekly')?.slice(3)).toEqual([
+    '3d ago',
+    'no success in the last 24 h of metrics',
+    'Within expected interval (7d 16h)',
+    'Backup: Kasten objects (older than the metrics history); export: Metrics look-back (no Complete Kasten object of this policy)',
+  ]);
+  // nightly's backup: no Complete BackupAction, RestorePoints refused: not "none found", the metrics stand.
+  expect(row('nightly')?.slice(3)).toEqual([
+    '50m ago',
+    '2h ago',
+    'Within expected interval (1d 2h)',
+    'Backup: Metrics look-back (no Complete object in the Kasten lists you may read); export: Kasten objects (older than the metrics history)',
+  ]);
+  const refused = screen.getAllByTestId('recovery-objects-refused');
+  expect(refused.map((e) => e.textContent?.trim())).toEqual([
+    'You may not list restorepoints.apps.kio.kasten.io in hr, shop.',
+  ]);
+  expect(screen.getByTestId('recovery-objects-denied')).toHaveTextContent("Kasten's k10-basic role");
+});
+
+test('ExportActions refused only: the backup age still comes from the objects, the export stays the metrics', async () => {
+  apiRefusing(
+    {
+      'RestorePoint/hr': [
+        {
+          metadata: { name: 'weekly-rp', namespace: 'hr', labels: labels('weekly', 'hr'), creationTimestamp: weeklyAt },
+        },
+      ],
+    },
+    ['ExportAction'],
+  );
+  await show();
+  expect(row('weekly')?.slice(3)).toEqual([
+    '3d ago',
+    'no success in the last 24 h of metrics',
+    'Within expected interval (7d 16h)',
+    'Backup: Kasten objects (older than the metrics history); export: Metrics look-back (Kasten objects not readable: needs k10-basic)',
+  ]);
+  expect(screen.getAllByTestId('recovery-objects-refused').map((e) => e.textContent?.trim())).toEqual([
+    'You may not list exportactions.actions.kio.kasten.io in hr, shop.',
+  ]);
 });
 
 test("the namespace tab reads only its own namespace's lists", async () => {
@@ -172,6 +251,6 @@ test("the namespace tab reads only its own namespace's lists", async () => {
     '3d ago',
     'no success in the last 24 h of metrics',
     'Within expected interval (7d 16h)',
-    'Kasten objects (older than the metrics history)',
+    'Backup: Kasten objects (older than the metrics history); export: Metrics look-back (no Complete Kasten object of this policy)',
   ]);
 });

@@ -2,7 +2,16 @@ import * as React from 'react';
 import { LazyAlert } from '../common/LazyAlert';
 import { useKastenTranslation } from '../../i18n';
 import type { RecoveryRow, RecoverySource } from '../../models/overview';
-import type { AgeSource, CombinedRecoveryRow, ObjectsCheck } from '../../models/recovery-objects';
+import { ageSources } from '../../models/recovery-objects';
+import type {
+  AgeSource,
+  AgeSourceEntry,
+  CombinedRecoveryRow,
+  ObjectsCheck,
+  ObjectsList,
+  RefusedLists,
+} from '../../models/recovery-objects';
+import { USER_MONITORING_LABEL, type RecoveryRulesPresence } from '../../models/recovery-rules';
 import { formatAge, formatDateTime } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
 import type { Column } from '../common/DataTable';
@@ -15,8 +24,8 @@ export type RecoveryTableRow = RecoveryRow & Partial<CombinedRecoveryRow>;
 /** Kasten's objects as the Overview container combined them with the rows. */
 export interface RecoveryObjectsView {
   rows: CombinedRecoveryRow[];
-  /** Application namespaces whose RestorePoints or actions the user may not list. */
-  forbiddenNamespaces: string[];
+  /** The lists the user may not read, and in which application namespaces (grouped by the same lists). */
+  refused: RefusedLists[];
   /** Rows outside the bound on namespaces read (or with names no label can hold). */
   notRead: number;
   maxNamespaces: number;
@@ -26,28 +35,80 @@ const rowKey = (r: RecoveryTableRow) => `${r.policy}\u0000${r.namespace}`;
 
 const hours = (seconds: number): number => Math.max(1, Math.floor(seconds / 3600));
 
-/** Says which source the ages come from, and how much history the look-back had. */
-export const RecoverySourceNote: React.FC<{ source?: RecoverySource; historySeconds?: number }> = ({
-  source,
-  historySeconds,
-}) => {
+/** What the PrometheusRule list of the Kasten namespace says about the recording rules (models/recovery-rules.ts). */
+export interface RecoveryRulesView {
+  presence: RecoveryRulesPresence;
+  /** The Kasten namespace, where the PrometheusRule lives. */
+  namespace: string;
+}
+
+/**
+ * Says which source the ages come from, and how much history the look-back had. Without records, the
+ * PrometheusRule list says why: not installed, installed and waiting for its first evaluation, ignored,
+ * or not readable (then the page cannot tell, and says so).
+ */
+export const RecoverySourceNote: React.FC<{
+  source?: RecoverySource;
+  historySeconds?: number;
+  rules?: RecoveryRulesView;
+}> = ({ source, historySeconds, rules }) => {
   const { t } = useKastenTranslation();
   if (source === undefined) return null;
+  if (source === 'records')
+    return (
+      <p data-test="recovery-source">
+        {t(
+          "Source: the recovery-point recording rules, which keep each policy's last success beyond Prometheus retention (recorded for {{hours}} h).",
+          { hours: hours(historySeconds ?? 0) },
+        )}
+      </p>
+    );
+  const lookback =
+    historySeconds === undefined
+      ? t('Source: a look-back over the metrics Prometheus holds.')
+      : t('Source: a look-back over the last {{hours}} h of metrics, all Prometheus holds.', {
+          hours: hours(historySeconds),
+        });
+  const presence = rules?.presence;
+  const namespace = rules?.namespace ?? '';
+  let why: string;
+  switch (presence?.state) {
+    case 'absent':
+      why = t(
+        'The recovery-point recording rules are not installed (see Setup), so successes older than this history are not seen.',
+      );
+      break;
+    case 'installed':
+      why = t(
+        'The recovery-point recording rules are installed ({{names}}), waiting for their first evaluation: Prometheus evaluates them within a minute of loading them, and their look-back record within an hour. Until their records have a sample, the page uses this look-back.',
+        { names: presence.names.join(', ') },
+      );
+      break;
+    case 'ignored':
+      why = t(
+        'PrometheusRule {{names}} holds the recovery-point recording rules but is labelled {{label}}=false, so Prometheus never evaluates it (see Setup). The page uses this look-back.',
+        { names: presence.names.join(', '), label: USER_MONITORING_LABEL },
+      );
+      break;
+    case 'forbidden':
+      why = t(
+        'The recovery-point recording rules have recorded nothing; whether they are installed cannot be told, because you may not list PrometheusRules in {{namespace}}. The page uses this look-back.',
+        { namespace },
+      );
+      break;
+    case 'error':
+      why = t(
+        'The recovery-point recording rules have recorded nothing; whether they are installed cannot be told: reading PrometheusRules in {{namespace}} failed: {{message}}. The page uses this look-back.',
+        { namespace, message: presence.message },
+      );
+      break;
+    default:
+      // Not read (yet): absent records alone do not prove the rules absent.
+      why = t('The recovery-point recording rules have recorded nothing (see Setup). The page uses this look-back.');
+  }
   return (
-    <p data-test="recovery-source">
-      {source === 'records'
-        ? t(
-            "Source: the recovery-point recording rules, which keep each policy's last success beyond Prometheus retention (recorded for {{hours}} h).",
-            { hours: hours(historySeconds ?? 0) },
-          )
-        : historySeconds === undefined
-          ? t(
-              'Source: a look-back over the metrics Prometheus holds; the recovery-point recording rules are not installed (see Setup).',
-            )
-          : t(
-              'Source: a look-back over the last {{hours}} h of metrics, all Prometheus holds; the recovery-point recording rules are not installed (see Setup), so older successes are not seen.',
-              { hours: hours(historySeconds) },
-            )}
+    <p data-test="recovery-source" data-rules={presence?.state}>
+      {`${lookback} ${why}`}
     </p>
   );
 };
@@ -56,13 +117,20 @@ export const RecoverySourceNote: React.FC<{ source?: RecoverySource; historySeco
  * What Kasten's objects could not add: the namespaces where the user may not list them (and the
  * permission that would), and rows left outside the bound on namespaces read.
  */
+/** The resource a list is read from, as RBAC names it. */
+const LIST_RESOURCE: Record<ObjectsList, string> = {
+  restorePoints: 'restorepoints.apps.kio.kasten.io',
+  backupActions: 'backupactions.actions.kio.kasten.io',
+  exportActions: 'exportactions.actions.kio.kasten.io',
+};
+
 export const RecoveryObjectsNote: React.FC<{ objects: RecoveryObjectsView }> = ({ objects }) => {
   const { t } = useKastenTranslation();
-  const denied = objects.forbiddenNamespaces;
-  if (denied.length === 0 && objects.notRead === 0) return null;
+  const refused = objects.refused;
+  if (refused.length === 0 && objects.notRead === 0) return null;
   return (
     <>
-      {denied.length > 0 && (
+      {refused.length > 0 && (
         <LazyAlert
           variant="info"
           isInline
@@ -70,9 +138,16 @@ export const RecoveryObjectsNote: React.FC<{ objects: RecoveryObjectsView }> = (
           variantLabel={t('Info alert:')}
           title={
             <span data-test="recovery-objects-denied">
+              {refused.map((g) => (
+                <span key={g.lists.join(',')} data-test="recovery-objects-refused" data-lists={g.lists.join(' ')}>
+                  {t('You may not list {{resources}} in {{namespaces}}.', {
+                    resources: g.lists.map((l) => LIST_RESOURCE[l]).join(', '),
+                    namespaces: g.namespaces.join(', '),
+                  })}{' '}
+                </span>
+              ))}
               {t(
-                "You may not list Kasten's RestorePoints and actions in {{namespaces}}, so those rows show the metrics' answer only. Kasten's k10-basic role in the namespace (list on restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) would add the exact time of each policy's last success.",
-                { namespaces: denied.join(', ') },
+                "Those rows use the metrics and whichever of Kasten's RestorePoints, BackupActions and ExportActions you may list. Kasten's k10-basic role, bound in the namespace, grants list on all three (restorepoints.apps.kio.kasten.io, backupactions and exportactions.actions.kio.kasten.io) and would add the exact time of each policy's last success.",
               )}
             </span>
           }
@@ -125,6 +200,8 @@ export const RecoveryPointsTable: React.FC<{
           return t('no Complete Kasten object of this policy');
         case 'future':
           return t('Kasten object dated in the future: clock skew, not used');
+        case 'partial-none':
+          return t('no Complete object in the Kasten lists you may read');
         case 'forbidden':
           return t('Kasten objects not readable: needs k10-basic');
         case 'unavailable':
@@ -218,13 +295,32 @@ export const RecoveryPointsTable: React.FC<{
       {
         id: 'source',
         title: t('Source'),
-        sortValue: (r) => r.backupSource ?? source ?? '',
+        sortValue: (r) => `${r.backupSource ?? source ?? ''}\u0000${r.exportSource ?? source ?? ''}`,
         render: (r) => {
-          const check = checkText(r.objectsCheck);
+          const entries = source ? ageSources(r, source) : [];
+          const label = (e: AgeSourceEntry): string =>
+            e.age === 'backup'
+              ? t('Backup: {{source}}', { source: sourceName(e.source) })
+              : e.age === 'export'
+                ? t('export: {{source}}', { source: sourceName(e.source) })
+                : sourceName(e.source);
           return (
-            <span data-test="recovery-row-source" data-source={r.backupSource ?? source}>
-              {sourceName(r.backupSource ?? source)}
-              {check && <span className="kasten-console-plugin__muted">{` (${check})`}</span>}
+            <span
+              data-test="recovery-row-source"
+              data-source={r.backupSource ?? source}
+              data-export-source={r.exportSource ?? source}
+            >
+              {entries.length === 0 && sourceName(undefined)}
+              {entries.map((e, i) => {
+                const check = checkText(e.check);
+                return (
+                  <React.Fragment key={e.age}>
+                    {i > 0 && '; '}
+                    {label(e)}
+                    {check && <span className="kasten-console-plugin__muted">{` (${check})`}</span>}
+                  </React.Fragment>
+                );
+              })}
             </span>
           );
         },
