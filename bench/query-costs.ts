@@ -2,12 +2,15 @@
  * `node -r ts-node/register/transpile-only bench/query-costs.ts [policies]`: each Overview query
  * timed alone, one after the other, against the preview's Prometheus (with the recovery-point rules
  * evaluated), so the time to data in `npm run bench` can be split by query without the contention
- * of a round's parallel queries. Prints one line per query: median of 3 runs, ms.
+ * of a round's parallel queries. Prints one line per query: median of 3 runs, ms; then whether the page
+ * would send the last-failure subquery (a new-failure row without a time in the records answer).
  */
 import { startPreview } from '../dev/preview';
 import { waitForRecoveryRecords } from '../dev/prometheus/recovery-rules';
 import { DEFAULT_PLUGIN_CONFIG } from '../src/models/plugin-config';
-import { overviewQueries } from '../src/models/overview';
+import { lastFailureLookbackNeeded, overviewQueries } from '../src/models/overview';
+import { recoveryFromRecords } from '../src/promql/recovery';
+import type { PromResult } from '../src/models/prometheus/types';
 import { median } from './stats';
 
 const main = async () => {
@@ -46,6 +49,26 @@ const main = async () => {
       for (let i = 0; i < 3; i++) times.push(await query(q));
       process.stdout.write(`${key}\t${median(times).toFixed(0)} ms\t${q.slice(0, 70)}\n`);
     }
+    // What the last-failure rows add to the records query: the same query without them.
+    const bare: number[] = [];
+    for (let i = 0; i < 3; i++) bare.push(await query(recoveryFromRecords(DEFAULT_PLUGIN_CONFIG)));
+    process.stdout.write(`recoveryRecords without the last-failure rows\t${median(bare).toFixed(0)} ms\n`);
+    const answer = async (q: string): Promise<PromResult> =>
+      (
+        (await (
+          await fetch(`${preview.prometheusUrl}/api/v1/query?${new URLSearchParams({ query: q }).toString()}`)
+        ).json()) as { data: PromResult }
+      ).data;
+    const newFailures = await answer(queries.newFailures);
+    const records = await answer(queries.recoveryRecords);
+    const needed = lastFailureLookbackNeeded({ newFailures, records, catalogPresent: true });
+    const rows =
+      newFailures.resultType === 'vector' ? newFailures.result.filter((r) => Number(r.value[1]) > 0).length : 0;
+    const timed =
+      records.resultType === 'vector' ? records.result.filter((r) => r.metric.kcp_row === 'last_failure').length : 0;
+    process.stdout.write(
+      `lastFailure subquery sent by the page: ${needed ? 'yes' : 'no'} (${rows} new-failure rows, ${timed} times in the records answer)\n`,
+    );
   } finally {
     await preview.stop();
   }

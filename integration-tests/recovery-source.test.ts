@@ -7,7 +7,7 @@
  */
 import { waitForRecoveryRecords } from '../dev/prometheus/recovery-rules';
 import { overviewQueries, recoveryPointLookback } from '../src/models/overview';
-import { catalogHistorySeconds, HISTORY_START_RECORD, recoveryFromRecords } from '../src/promql';
+import { catalogHistorySeconds, HISTORY_START_RECORD, LAST_FAILURE_RECORD, recoveryFromRecords } from '../src/promql';
 import { byTest, eventually, gotoKasten, tableRows, type TestPage } from './helpers/browser';
 import { promInstant } from './helpers/preview';
 import { browserSession } from './helpers/session';
@@ -43,9 +43,12 @@ describe("with the chart's recovery-point recording rules", () => {
     expect(recordedFor).toBe(Math.max(1, Math.floor((start?.value ?? NaN) / 3600)));
     expect(await recoveryRowsWithAges(s.tp)).not.toEqual([]);
     const sent = sentQueries(s.tp);
-    expect(sent).toContain(recoveryFromRecords(s.config));
-    // The look-back is never sent once the records answer.
+    // The page's window is the default hour: the records query also carries the last-failure times for it.
     const lookback = overviewQueries(s.config, '1h');
+    expect(lookback.recoveryRecords).toBe(recoveryFromRecords(s.config, undefined, '1h'));
+    expect(lookback.recoveryRecords).toContain(LAST_FAILURE_RECORD);
+    expect(sent).toContain(lookback.recoveryRecords);
+    // The look-back is never sent once the records answer.
     expect(sent).not.toContain(lookback.catalogHistory);
     expect(sent.some((q) => q.includes('max_over_time(timestamp(') && q.startsWith('time() - '))).toBe(false);
   });

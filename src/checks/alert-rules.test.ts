@@ -1,6 +1,7 @@
 import { load } from 'js-yaml';
 import {
   EXPECTED_AGE_RECORD,
+  LAST_FAILURE_RECORD,
   LAST_SUCCESS_RECORD,
   expectedAgeRecordExpr,
   kastenAlertRules,
@@ -111,6 +112,7 @@ describe('checkRecoveryRules', () => {
       'kasten-console-plugin-recovery-points',
       [
         { record: LAST_SUCCESS_RECORD, expr: 'x' },
+        { record: LAST_FAILURE_RECORD, expr: 'x' },
         ...Object.entries(ages).map(([p, a]) => ({
           record: EXPECTED_AGE_RECORD,
           expr: expectedAgeRecordExpr(config, p, a),
@@ -151,6 +153,14 @@ describe('checkRecoveryRules', () => {
     );
     expect(r?.status).toBe('warning');
     expect(r?.detail).toContain('manual, weekly');
+  });
+
+  it('warns when the rules predate the last-failure record, offering the current ones', () => {
+    const older = rule('kasten-console-plugin-recovery-points', [{ record: LAST_SUCCESS_RECORD, expr: 'x' }], leaf);
+    const r = checkRecoveryRules({ config, prometheusRules: { loaded: true, data: [older] }, policies }, t);
+    expect(r?.status).toBe('warning');
+    expect(r?.detail).toContain(LAST_FAILURE_RECORD);
+    expect(r?.fix?.yaml).toContain(LAST_FAILURE_RECORD);
   });
 
   it('warns when Thanos Ruler would evaluate the records', () => {

@@ -6,7 +6,7 @@
 import type { KastenPluginConfig } from '../models/plugin-config';
 import { permissionNeeded, readOutcome } from './k8s-access';
 import { USER_MONITORING_LABEL } from './kasten-namespace';
-import { EXPECTED_AGE_RECORD, LAST_SUCCESS_RECORD, carryGapSeconds } from '../promql';
+import { EXPECTED_AGE_RECORD, LAST_FAILURE_RECORD, LAST_SUCCESS_RECORD, carryGapSeconds } from '../promql';
 import { alertAllowedAgeSeconds, type KastenPolicy } from '../models/policy';
 import { prometheusRuleFix, recoveryRuleFix } from './remediation';
 import type { CheckFix, CheckResult, PrometheusRuleObject, Translate, Watched } from './types';
@@ -154,7 +154,7 @@ export const checkRecoveryRules = (inputs: RecoveryRuleInputs, t: Translate): Ch
   const remedy = recoveryRuleFix(inputs.config, wanted);
   const fix: CheckFix = {
     description: t(
-      "Create the plugin's recovery-point PrometheusRule: it records each policy's last successful backup and export, kept across retention and across Prometheus restarts shorter than {{gap}}, and alerts when a backup is older than the policy's schedule allows (on-demand and paused policies never alert). The Overview then reads the last success with one query.",
+      "Create the plugin's recovery-point PrometheusRule: it records each policy's last successful backup and export, kept across retention and across Prometheus restarts shorter than {{gap}}, and alerts when a backup is older than the policy's schedule allows (on-demand and paused policies never alert). It also records each action's last failure. The Overview then reads both with one query.",
       { gap: `${Math.round(carryGapSeconds() / 3600)} h` },
     ),
     yaml: remedy.yaml,
@@ -192,6 +192,18 @@ export const checkRecoveryRules = (inputs: RecoveryRuleInputs, t: Translate): Ch
       detail: t(
         'PrometheusRule {{names}} lacks the label {{label}}=leaf-prometheus, so Thanos Ruler evaluates it and a partial answer can break the recorded chain.',
         { names: notLeaf.map((r) => r.metadata?.name ?? '').join(', '), label: LEAF_LABEL },
+      ),
+      fix,
+    };
+  }
+  // Rules installed before the last-failure record: the page still answers, with its slowest query.
+  if (!recording.some((r) => hasRecord(r, LAST_FAILURE_RECORD))) {
+    return {
+      ...base,
+      status: 'warning',
+      detail: t(
+        'PrometheusRule {{names}} records the last success but not {{record}} (an older version of the rules): the Overview looks back over its whole window for the time of each failure, its slowest query with thousands of policies.',
+        { names, record: LAST_FAILURE_RECORD },
       ),
       fix,
     };

@@ -5,8 +5,11 @@ import { usePrometheusQueries } from './prometheus/usePrometheusQueries';
 import type { PromQueryRequest, PromQueryState } from '../models/prometheus/types';
 import type { KastenPolicy } from '../models/policy';
 import {
+  FAILURE_LOOKBACK_KEY,
   LOOKBACK_AGE_KEYS,
   LOOKBACK_KEYS,
+  catalogPresence,
+  lastFailureLookbackNeeded,
   measuredHistorySeconds,
   overviewQueries,
   recoverySourceOf,
@@ -35,7 +38,8 @@ const LOADING = { loading: true, stale: false } as const;
  * Everything the Overview shows, from one round of parallel queries per refresh and a watch on Kasten's Policies.
  * Without the recording rules, two more rounds follow: `catalogHistory` measures the history Prometheus holds,
  * then the look-back ages go out over just that range. After the first refresh their texts are known (they change
- * at most once an hour), so later refreshes send all of them at once.
+ * at most once an hour), so later refreshes send all of them at once. The last-failure subquery goes out only while
+ * a new-failure row has no time from the records answer, in its own round so it never aborts the main one.
  */
 export const useOverviewData = (windowDuration: string, exportedNamespace?: string): OverviewData => {
   const { config } = useKastenConfig();
@@ -47,7 +51,16 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
   // Decided by the records answer's history row, then kept until an answer says otherwise, so the request list (and
   // the queries per refresh) stays fixed.
   const [recoverySource, setRecoverySource] = React.useState<RecoverySource | undefined>(undefined);
-  const requests = React.useMemo(() => instantRequests(unclipped, (key) => !LOOKBACK_KEYS.has(key)), [unclipped]);
+  // Decided from the new failures and the records answer, then kept until an answer says otherwise (see above).
+  const [failureLookback, setFailureLookback] = React.useState(false);
+  const requests = React.useMemo(
+    () => instantRequests(unclipped, (key) => !LOOKBACK_KEYS.has(key) && key !== FAILURE_LOOKBACK_KEY),
+    [unclipped],
+  );
+  const failureRequests = React.useMemo(
+    () => (failureLookback ? instantRequests(unclipped, (key) => key === FAILURE_LOOKBACK_KEY) : []),
+    [unclipped, failureLookback],
+  );
   const historyRequests = React.useMemo(
     () =>
       recoverySource === 'lookback'
@@ -57,6 +70,7 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
   );
   const main = usePrometheusQueries(requests) as Partial<Record<OverviewKey, PromQueryState>>;
   const history = usePrometheusQueries(historyRequests) as Partial<Record<OverviewKey, PromQueryState>>;
+  const failureTimes = usePrometheusQueries(failureRequests) as Partial<Record<OverviewKey, PromQueryState>>;
 
   // Undefined until the history query has answered (or failed: then the ages cover the whole bound).
   const historyState = history.catalogHistory;
@@ -81,18 +95,30 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
           k,
           main[k] ??
             history[k] ??
+            failureTimes[k] ??
             ages[k] ??
             // A look-back age waiting for the history round is loading, not absent.
             (recoverySource === 'lookback' && LOOKBACK_AGE_KEYS.has(k) ? LOADING : NOT_SENT),
         ]),
       ) as Record<OverviewKey, PromQueryState>,
-    [queries, main, history, ages, recoverySource],
+    [queries, main, history, failureTimes, ages, recoverySource],
   );
   const recordsData = states.recoveryRecords.data;
   React.useEffect(() => {
     const source = recoverySourceOf(recordsData);
     if (source) setRecoverySource(source);
   }, [recordsData]);
+  const newFailuresData = states.newFailures.data;
+  const presenceData = states.catalogPresent.data;
+  const presenceWarnings = states.catalogPresent.warnings;
+  React.useEffect(() => {
+    const needed = lastFailureLookbackNeeded({
+      newFailures: newFailuresData,
+      records: recordsData,
+      catalogPresent: catalogPresence(presenceData, presenceWarnings),
+    });
+    if (needed !== undefined) setFailureLookback(needed);
+  }, [newFailuresData, recordsData, presenceData, presenceWarnings]);
 
   const [policies, policiesLoaded, policiesError] = useK8sWatchResource<KastenPolicy[]>({
     groupVersionKind: POLICY_GVK,

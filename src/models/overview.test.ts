@@ -1,6 +1,7 @@
 import type { PromLabels, PromResult } from './prometheus/types';
 import {
   catalogPresence,
+  lastFailureLookbackNeeded,
   newFailureRows,
   policyAccessOf,
   recoveryRows,
@@ -88,8 +89,121 @@ describe('newFailureRows', () => {
         rows: [{ policy: 'nightly', type: 'backup', namespace: 'shop', count: 2, lastFailure: undefined }],
       },
     ],
+    [
+      "the records' time wins over the subquery's; a row without one takes the subquery's",
+      {
+        newFailures: vec(
+          [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 1],
+          [{ policy: 'weekly', type: 'export', exported_namespace: 'crm' }, 3],
+        ),
+        records: vec(
+          [
+            { kcp_row: RECORD_ROWS.lastFailure, policy: 'nightly', type: 'backup', exported_namespace: 'shop' },
+            AT - 30,
+          ],
+          // Another kind of row with the same key is not a failure time.
+          [{ kcp_row: RECORD_ROWS.age, policy: 'weekly', type: 'export', exported_namespace: 'crm' }, 99],
+        ),
+        lastFailure: vec(
+          [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, AT - 90],
+          [{ policy: 'weekly', type: 'export', exported_namespace: 'crm' }, AT - 600],
+        ),
+        counterFailures: EMPTY,
+        catalogPresent: true,
+      },
+      {
+        source: 'catalog',
+        rows: [
+          { policy: 'nightly', type: 'backup', namespace: 'shop', count: 1, lastFailure: AT - 30 },
+          { policy: 'weekly', type: 'export', namespace: 'crm', count: 3, lastFailure: AT - 600 },
+        ],
+      },
+    ],
+    [
+      'records only (the subquery not sent): every row its recorded time, keyed on all three labels',
+      {
+        newFailures: vec(
+          [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 1],
+          [{ policy: 'nightly', type: 'export', exported_namespace: 'shop' }, 1],
+        ),
+        records: vec([
+          { kcp_row: RECORD_ROWS.lastFailure, policy: 'nightly', type: 'export', exported_namespace: 'shop' },
+          AT - 5,
+        ]),
+        lastFailure: undefined,
+        counterFailures: EMPTY,
+        catalogPresent: true,
+      },
+      {
+        source: 'catalog',
+        rows: [
+          { policy: 'nightly', type: 'backup', namespace: 'shop', count: 1, lastFailure: undefined },
+          { policy: 'nightly', type: 'export', namespace: 'shop', count: 1, lastFailure: AT - 5 },
+        ],
+      },
+    ],
   ])('%s', (_name, answers, expected) => {
     expect(newFailureRows(answers)).toEqual(expected);
+  });
+});
+
+describe('lastFailureLookbackNeeded', () => {
+  const failure = (policy: string, count: number): [PromLabels, number] => [
+    { policy, type: 'backup', exported_namespace: 'shop' },
+    count,
+  ];
+  const recorded = (policy: string): [PromLabels, number] => [
+    { kcp_row: RECORD_ROWS.lastFailure, policy, type: 'backup', exported_namespace: 'shop' },
+    AT - 60,
+  ];
+  test.each<[string, Parameters<typeof lastFailureLookbackNeeded>[0], boolean | undefined]>([
+    [
+      'no new-failures answer yet: undecided',
+      { newFailures: undefined, records: EMPTY, catalogPresent: true },
+      undefined,
+    ],
+    ['no records answer yet: undecided', { newFailures: EMPTY, records: undefined, catalogPresent: true }, undefined],
+    ['no failures: not needed', { newFailures: EMPTY, records: EMPTY, catalogPresent: true }, false],
+    [
+      'every failure row has a recorded time: not needed',
+      {
+        newFailures: vec(failure('a', 1), failure('b', 2)),
+        records: vec(recorded('a'), recorded('b')),
+        catalogPresent: true,
+      },
+      false,
+    ],
+    [
+      'one row without a recorded time (a failure older than the record): needed',
+      { newFailures: vec(failure('a', 1), failure('b', 2)), records: vec(recorded('a')), catalogPresent: true },
+      true,
+    ],
+    [
+      'rules not installed: only the recent rows, the rest need the subquery',
+      {
+        newFailures: vec(failure('a', 1)),
+        records: vec([{ kcp_row: RECORD_ROWS.known, policy: 'a', exported_namespace: 'shop' }, 1]),
+        catalogPresent: undefined,
+      },
+      true,
+    ],
+    [
+      'a zero row is no failure and needs no time',
+      { newFailures: vec(failure('a', 0)), records: EMPTY, catalogPresent: true },
+      false,
+    ],
+    [
+      'a NaN count keeps its row, so it needs a time',
+      { newFailures: vec(failure('a', NaN)), records: EMPTY, catalogPresent: true },
+      true,
+    ],
+    [
+      'failures from the counters carry no time: never needed',
+      { newFailures: vec(failure('a', 1)), records: EMPTY, catalogPresent: false },
+      false,
+    ],
+  ])('%s', (_name, answers, needed) => {
+    expect(lastFailureLookbackNeeded(answers)).toBe(needed);
   });
 });
 

@@ -107,6 +107,12 @@ export const LOOKBACK_KEYS: ReadonlySet<OverviewKey> = new Set(['backupAge', 'ex
 /** The look-back ages: sent after `catalogHistory` has measured the history their range is clipped to. */
 export const LOOKBACK_AGE_KEYS: ReadonlySet<OverviewKey> = new Set(['backupAge', 'exportAge']);
 
+/**
+ * The last-failure subquery: sent only while some new-failure row has no time from the records (see
+ * `lastFailureLookbackNeeded`), since at thousands of policies it is the Overview's slowest query.
+ */
+export const FAILURE_LOOKBACK_KEY = 'lastFailure' satisfies OverviewKey;
+
 /** The measured history in a `catalogHistory` answer; undefined when no catalog sample was found. */
 export const measuredHistorySeconds = (data: PromResult | undefined): number | undefined => vectorRows(data)[0]?.value;
 
@@ -134,7 +140,7 @@ export const overviewQueries = (
     exportAge: recoveryPointAgeSeconds(config, ageLookback, 'export', f),
     counterFailures: newFailedActionsFromCounters(config, windowDuration, f),
     catalogPresent: metricPresent(config, CATALOG_ACTIONS),
-    recoveryRecords: recoveryFromRecords(config, f),
+    recoveryRecords: recoveryFromRecords(config, f, windowDuration),
     catalogHistory: catalogHistorySeconds(config, rpLookback),
   };
 };
@@ -159,12 +165,38 @@ export const catalogPresence = (data: PromResult | undefined, warnings?: string[
   return !present && warnings?.length ? undefined : present;
 };
 
+/** Last-failure times the records answer carries (`recoveryFromRecords`' `last_failure` rows), by policy, type and namespace. */
+const recordedLastFailures = (records: PromResult | undefined): Map<string, number> =>
+  new Map(
+    vectorRows(records)
+      .filter((r) => r.labels.kcp_row === RECORD_ROWS.lastFailure)
+      .map((r) => [key3(r.labels), r.value]),
+  );
+
+/**
+ * Whether the last-failure subquery must go out: some catalog new-failure row has no time from the
+ * records (its failures predate the record, or the rules are not installed). Undefined until both
+ * answers are in; false when the failures come from the counters, which carry no time.
+ */
+export const lastFailureLookbackNeeded = (answers: {
+  newFailures: PromResult | undefined;
+  records: PromResult | undefined;
+  catalogPresent: boolean | undefined;
+}): boolean | undefined => {
+  if (answers.catalogPresent === false) return false;
+  if (answers.newFailures === undefined || answers.records === undefined) return undefined;
+  const recorded = recordedLastFailures(answers.records);
+  return vectorRows(answers.newFailures).some((r) => keepFailureRow(r) && !recorded.has(key3(r.labels)));
+};
+
 /**
  * New failures in the window. Without the catalog's series (an older Kasten, or
- * a catalog not scraped) the executor's counters are the only source left.
+ * a catalog not scraped) the executor's counters are the only source left. A row's last failure is
+ * the records' time (exact whenever present), else the subquery's.
  */
 export const newFailureRows = (answers: {
   newFailures: PromResult | undefined;
+  records?: PromResult | undefined;
   lastFailure: PromResult | undefined;
   counterFailures: PromResult | undefined;
   catalogPresent: boolean | undefined;
@@ -181,6 +213,7 @@ export const newFailureRows = (answers: {
       })),
     };
   }
+  const recorded = recordedLastFailures(answers.records);
   const lastByKey = new Map(vectorRows(answers.lastFailure).map((r) => [key3(r.labels), r.value]));
   return {
     source: 'catalog',
@@ -191,7 +224,7 @@ export const newFailureRows = (answers: {
         type: r.labels.type ?? '',
         namespace: r.labels.exported_namespace ?? '',
         count: Math.round(r.value),
-        lastFailure: lastByKey.get(key3(r.labels)),
+        lastFailure: recorded.get(key3(r.labels)) ?? lastByKey.get(key3(r.labels)),
       })),
   };
 };
@@ -308,6 +341,7 @@ export const shapeOverview = (
   const catalogPresent = catalogPresence(states.catalogPresent.data, states.catalogPresent.warnings);
   const failures = newFailureRows({
     newFailures: states.newFailures.data,
+    records: states.recoveryRecords.data,
     lastFailure: states.lastFailure.data,
     counterFailures: states.counterFailures.data,
     catalogPresent,

@@ -136,17 +136,23 @@ const lastRiseTimestamp = (
   lookback: string,
   key: readonly string[],
   sumLiveness = false,
-): string =>
-  `max ${by(key)} (max_over_time(${overWindow(cfg, `timestamp(${riseAtStep(cfg, sel, ACTION_KEY, sumLiveness)} > 0)`, lookback)}))`;
+): string => {
+  // A key that keeps the Kasten namespace (the recording rules') needs it on every step's rise too.
+  const riseKey = key.includes('namespace') ? ['namespace', ...ACTION_KEY] : ACTION_KEY;
+  return `max ${by(key)} (max_over_time(${overWindow(cfg, `timestamp(${riseAtStep(cfg, sel, riseKey, sumLiveness)} > 0)`, lookback)}))`;
+};
 
-/** Unix seconds of the latest new failed/cancelled action within `lookback`, per policy, type and application namespace. */
-export const lastFailureTimestamp = (cfg: KastenQueryConfig, lookback: string, filter?: ActionFilter): string =>
-  lastRiseTimestamp(
-    cfg,
-    catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter),
-    lookback,
-    FAILURE_KEY,
-  );
+/**
+ * Unix seconds of the latest new failed/cancelled action within `lookback`, per `key` (default: policy,
+ * type and application namespace; the last-failure record adds the Kasten namespace).
+ */
+export const lastFailureTimestamp = (
+  cfg: KastenQueryConfig,
+  lookback: string,
+  filter?: ActionFilter,
+  key: readonly string[] = FAILURE_KEY,
+): string =>
+  lastRiseTimestamp(cfg, catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter), lookback, key);
 
 /** Held actions per policy and status, for `query_range`. */
 export const actionHistory = (cfg: KastenQueryConfig, filter?: ActionFilter): string =>

@@ -19,6 +19,18 @@
  * - `HISTORY_START_RECORD`: since when successes are known, carried the same way (min instead of
  *   max), so "no success since T" can be told apart from "no data".
  *
+ * - `LAST_FAILURE_RECORD` (same group, same carry): the time of the newest failed or cancelled action
+ *   per policy, application namespace and action type, so the Overview's "last failure" column is an
+ *   instant read instead of `lastFailureTimestamp`, a subquery at scrape resolution over the whole
+ *   window for every failed series (the slowest Overview query at 5000 policies). Failures are rises
+ *   of live records only (a retirement must not hide one), so they need scrape resolution; the
+ *   hourly `LAST_FAILURE_LOOKBACK_RECORD` finds those from before the rules (or a long outage) over
+ *   `failureLookback`. When it has a value, the record is exact: every evaluation looks back
+ *   `detectWindow` (several intervals) and the carry keeps the max, so no rise after the first
+ *   evaluation can be newer than the recorded one. What it cannot know is a failure from before it
+ *   (and before the look-back's range): then it has no value, and the page asks the subquery (see
+ *   `recoveryFromRecords` and models/overview.ts).
+ *
  * All records carry the Kasten namespace as `namespace` (kept through `by`), which is what
  * OpenShift enforces on rules in that namespace anyway. Each record reads its own previous
  * value: the PrometheusRule must be evaluated by the user-workload Prometheus itself
@@ -28,8 +40,10 @@
 import {
   CATALOG_ACTIONS,
   RECOVERY_POINT_STEP,
+  GAP_BRIDGE,
   catalogActionsSelector,
   kastenNamespaceMatcher,
+  lastFailureTimestamp,
   lastSuccessTimestamp,
   overWindow,
   riseAtStep,
@@ -39,6 +53,9 @@ import { checkDuration, durationSeconds, escapeLabelValue, promNumber, selector,
 import { catalogTargetUp } from './health';
 
 export const LAST_SUCCESS_RECORD = 'kasten:recovery_point:last_success_timestamp_seconds';
+/** Newest failed or cancelled action, in Kasten's words: actions fail, policies do not. */
+export const LAST_FAILURE_RECORD = 'kasten:actions:last_failure_timestamp_seconds';
+export const LAST_FAILURE_LOOKBACK_RECORD = 'kasten:actions:last_failure_lookback_timestamp_seconds';
 export const LAST_SUCCESS_LOOKBACK_RECORD = 'kasten:recovery_point:last_success_lookback_timestamp_seconds';
 export const HISTORY_START_RECORD = 'kasten:recovery_point:history_start_timestamp_seconds';
 /** Allowed age of a policy's recovery point in seconds; 0 = no schedule (on demand, paused): never alert. */
@@ -59,6 +76,12 @@ export interface RecordingOptions {
   interval: string;
   /** Evaluation interval of the look-back group: the expensive query, run rarely. */
   lookbackInterval: string;
+  /**
+   * Look-back of the hourly last-failure record, at scrape resolution (unlike successes, a failure
+   * may be netted against a retirement at a coarser step): failures older than this from before the
+   * rules are left to the page's own subquery.
+   */
+  failureLookback: string;
 }
 
 export const DEFAULT_RECORDING: RecordingOptions = {
@@ -68,6 +91,7 @@ export const DEFAULT_RECORDING: RecordingOptions = {
   lookbackHold: '2h',
   interval: '1m',
   lookbackInterval: '1h',
+  failureLookback: '6h',
 };
 
 const RECORD_KEY_LABELS = ['namespace', 'policy', 'exported_namespace', 'type'] as const;
@@ -107,6 +131,21 @@ export const lastSuccessRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOpt
     ),
   ].join(' or ')})`;
 
+/** The last-failure look-back record: the page's last-failure query over `failureLookback`, by record key. */
+export const lastFailureLookbackRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
+  lastFailureTimestamp(cfg, opts.failureLookback, undefined, RECORD_KEY_LABELS);
+
+/** The carrying last-failure record: newest recent failure, own previous value, look-back record; the newest wins. */
+export const lastFailureRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
+  `max by (${RECORD_KEY}) (${[
+    tagged(lastFailureTimestamp(cfg, opts.detectWindow, undefined, RECORD_KEY_LABELS), 'rise'),
+    tagged(`last_over_time(${recordSelector(cfg, LAST_FAILURE_RECORD)}[${checkDuration(opts.carryGap)}])`, 'held'),
+    tagged(
+      `last_over_time(${recordSelector(cfg, LAST_FAILURE_LOOKBACK_RECORD)}[${checkDuration(opts.lookbackHold)}])`,
+      'lookback',
+    ),
+  ].join(' or ')})`;
+
 /**
  * Earliest catalog sample within `lookback` (the target up), at the recovery step: the start of the
  * metrics history Prometheus really holds. One series per catalog target, so cheap at any scale.
@@ -140,7 +179,10 @@ export const recoveryRecordingGroups = (
   {
     name: 'kasten-recovery-point-lookback',
     interval: checkDuration(opts.lookbackInterval),
-    rules: [{ record: LAST_SUCCESS_LOOKBACK_RECORD, expr: lastSuccessLookbackRecordExpr(cfg, opts) }],
+    rules: [
+      { record: LAST_SUCCESS_LOOKBACK_RECORD, expr: lastSuccessLookbackRecordExpr(cfg, opts) },
+      { record: LAST_FAILURE_LOOKBACK_RECORD, expr: lastFailureLookbackRecordExpr(cfg, opts) },
+    ],
   },
   {
     name: 'kasten-recovery-point',
@@ -148,6 +190,7 @@ export const recoveryRecordingGroups = (
     rules: [
       { record: LAST_SUCCESS_RECORD, expr: lastSuccessRecordExpr(cfg, opts) },
       { record: HISTORY_START_RECORD, expr: historyStartRecordExpr(cfg, opts) },
+      { record: LAST_FAILURE_RECORD, expr: lastFailureRecordExpr(cfg, opts) },
     ],
   },
 ];
@@ -185,15 +228,42 @@ export const recoveryPointTooOld = (cfg: KastenQueryConfig, defaultMaxAgeSeconds
 };
 
 /** Row kinds in `recoveryFromRecords`' answer (label `kcp_row`). */
-export const RECORD_ROWS = { age: 'age', known: 'known', history: 'history' } as const;
+export const RECORD_ROWS = { age: 'age', known: 'known', history: 'history', lastFailure: 'last_failure' } as const;
+
+/**
+ * How far back the page's own scrape-resolution read of failures reaches next to the last-failure
+ * record. The record is read as its newest sample within `GAP_BRIDGE` (5m), so it knows every failure
+ * up to at most 5m (plus an evaluation's ingestion delay) before the query; this window covers that
+ * lag twice over, at a twelfth of a one-hour window's cost.
+ */
+export const RECENT_FAILURE_WINDOW = '10m';
+
+/**
+ * Time of the newest failed or cancelled action per policy, type and application namespace, from the
+ * last-failure record and the failures of the last `RECENT_FAILURE_WINDOW` (newer than the record's
+ * last evaluation), kept only within `failureWindow` (the page's window). Exact when it answers: the
+ * record holds the newest failure up to its evaluation (see `LAST_FAILURE_RECORD`), the recent read
+ * every one since. No row for a key whose failures all predate the record: the page asks
+ * `lastFailureTimestamp` for those (a row of a failure outside the window is dropped too, never shown).
+ */
+export const lastFailureFromRecord = (cfg: KastenQueryConfig, failureWindow: string, filter?: ActionFilter): string => {
+  const matchers: Matcher[] = [];
+  if (filter?.policy !== undefined) matchers.push(['policy', '=', filter.policy]);
+  if (filter?.exportedNamespace !== undefined) matchers.push(['exported_namespace', '=', filter.exportedNamespace]);
+  const recorded = `last_over_time(${recordSelector(cfg, LAST_FAILURE_RECORD, matchers)}[${GAP_BRIDGE}])`;
+  const recent = lastFailureTimestamp(cfg, RECENT_FAILURE_WINDOW, filter);
+  return `max by (policy, type, exported_namespace) (${recorded} or ${recent}) > (time() - ${promNumber(durationSeconds(checkDuration(failureWindow)))})`;
+};
 
 /**
  * Everything the recovery table needs from the records in ONE instant query, whatever the number of
  * policies: seconds since the last success per policy, namespace and type (`kcp_row="age"`), the
  * backup pairs the catalog knows (`known`, so a pair without success is never dropped), and the
  * seconds of history the records cover (`history`). No `history` row: the rules are not installed.
+ * With `failureWindow`, the same answer carries the failures table's times (`last_failure`, see
+ * `lastFailureFromRecord`), so the Overview sends no query of its own for them.
  */
-export const recoveryFromRecords = (cfg: KastenQueryConfig, filter?: ActionFilter): string => {
+export const recoveryFromRecords = (cfg: KastenQueryConfig, filter?: ActionFilter, failureWindow?: string): string => {
   const pairFilter: Matcher[] = filter?.exportedNamespace
     ? [['exported_namespace', '=', filter.exportedNamespace]]
     : [];
@@ -204,6 +274,11 @@ export const recoveryFromRecords = (cfg: KastenQueryConfig, filter?: ActionFilte
     `label_replace(${age}, "kcp_row", "${RECORD_ROWS.age}", "", "")`,
     `label_replace(${knownBackupPairs(cfg, filter)}, "kcp_row", "${RECORD_ROWS.known}", "", "")`,
     `label_replace(${history}, "kcp_row", "${RECORD_ROWS.history}", "", "")`,
+    ...(failureWindow === undefined
+      ? []
+      : [
+          `label_replace(${lastFailureFromRecord(cfg, failureWindow, filter)}, "kcp_row", "${RECORD_ROWS.lastFailure}", "", "")`,
+        ]),
   ].join(' or ');
 };
 

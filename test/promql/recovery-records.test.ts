@@ -53,6 +53,7 @@ const opts: RecordingOptions = {
   lookbackHold: '5s',
   interval: '1s',
   lookbackInterval: '2s',
+  failureLookback: '1h',
 };
 /** On the backfill's 30 s grid, so the old success is a sample at exactly T_OLD_DAILY. */
 const HISTORY_FROM = floor300(testStart) - 24 * 3600;

@@ -126,17 +126,69 @@ test('loading: each panel shows a busy skeleton', async () => {
   await show(() => new Promise(() => undefined));
   for (const id of PANELS) expect(panel(id).getByTestId('loading')).toHaveAttribute('aria-busy', 'true');
   // One round: every overview query, in parallel, on the cluster proxy; the costly look-back only
-  // once the records query has said the recording rules are absent.
+  // once the records query has said the recording rules are absent, and the last-failure subquery only
+  // once a new failure has no time in the records answer.
   expect(
     promRequests()
       .map((r) => r.query)
       .sort(),
   ).toEqual(
     (Object.entries(Q) as Array<[OverviewKey, string]>)
-      .filter(([k]) => !LOOKBACK_KEYS.includes(k))
+      .filter(([k]) => !LOOKBACK_KEYS.includes(k) && k !== 'lastFailure')
       .map(([, q]) => q)
       .sort(),
   );
+});
+
+describe('Last failure time', () => {
+  const failures = vector([
+    [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, 2],
+    [{ policy: 'hourly', type: 'export', exported_namespace: 'crm' }, 1],
+  ]);
+  const recordedTime = (
+    policy: string,
+    type: string,
+    namespace: string,
+    at: number,
+  ): [Record<string, string>, number] => [{ policy, type, exported_namespace: namespace, kcp_row: 'last_failure' }, at];
+
+  test('every new failure timed by the records: the subquery is never sent, each row shows its recorded time', async () => {
+    await show({
+      ...RECORDED,
+      newFailures: failures,
+      recoveryRecords: vector([
+        [{ kcp_row: 'history' }, 36 * 3600],
+        recordedTime('nightly', 'backup', 'shop', LAST_FAILURE),
+        recordedTime('hourly', 'export', 'crm', LAST_FAILURE - 600),
+      ]),
+    });
+    expect(promRequests().map((r) => r.query)).not.toContain(Q.lastFailure);
+    expect(tableRows(screen.getByTestId('new-failures-table')).map((r) => r.slice(0, 5))).toEqual([
+      ['nightly', 'backup', 'shop', '2', formatDateTime(LAST_FAILURE, 'en')],
+      ['hourly', 'export', 'crm', '1', formatDateTime(LAST_FAILURE - 600, 'en')],
+    ]);
+  });
+
+  test('a failure the records do not time (older than the record): the subquery goes out and times that row', async () => {
+    await show({
+      ...RECORDED,
+      newFailures: failures,
+      recoveryRecords: vector([
+        [{ kcp_row: 'history' }, 36 * 3600],
+        recordedTime('nightly', 'backup', 'shop', LAST_FAILURE),
+      ]),
+      // The subquery's own time for the recorded row differs, to show the records' time wins.
+      lastFailure: vector([
+        [{ policy: 'nightly', type: 'backup', exported_namespace: 'shop' }, LAST_FAILURE - 1],
+        [{ policy: 'hourly', type: 'export', exported_namespace: 'crm' }, LAST_FAILURE - 7200],
+      ]),
+    });
+    expect(promRequests().filter((r) => r.query === Q.lastFailure).length).toBeGreaterThan(0);
+    expect(tableRows(screen.getByTestId('new-failures-table')).map((r) => r.slice(0, 5))).toEqual([
+      ['nightly', 'backup', 'shop', '2', formatDateTime(LAST_FAILURE, 'en')],
+      ['hourly', 'export', 'crm', '1', formatDateTime(LAST_FAILURE - 7200, 'en')],
+    ]);
+  });
 });
 
 test('data shown: counts, new failures with their last failure date, retained failures, recovery verdicts', async () => {

@@ -79,7 +79,11 @@ export const OverviewView: React.FC<OverviewViewProps> = ({
         description={failureSourceNote}
         queries={[
           { label: t('New failed actions'), query: queries.newFailures },
-          { label: t('Last failure time'), query: queries.lastFailure },
+          {
+            label: t('Last failure time (recorded, and failures newer than the record)'),
+            query: queries.recoveryRecords,
+          },
+          { label: t('Last failure time (look-back, for failures older than the record)'), query: queries.lastFailure },
           { label: t('New failed actions (counters)'), query: queries.counterFailures },
         ]}
       >
