@@ -7,11 +7,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const NOT_LAYERED = ['**/*.test.{ts,tsx}', 'src/__fixtures__/**'];
 
 const LAYERS = 'ARCHITECTURE.md, "The layers"';
-// Outside src/data/ the SDK gives types and DocumentTitle (a page's title), never its readers or writers.
+// Outside src/data/ the SDK gives types and the console's own components, never its readers or writers.
+// Components render the console's markup (a page heading, a resource link with its kind badge); DocumentTitle
+// sets the tab's title and stays with the pages.
 const SDK_MESSAGE = `Only src/data/ reads or writes through the console SDK (${LAYERS}).`;
+const SDK_RENDERERS = ['ListPageHeader', 'ResourceLink'];
 const sdkReaders = {
   group: ['**/console-sdk'],
-  allowImportNames: ['DocumentTitle'],
+  allowImportNames: ['DocumentTitle', ...SDK_RENDERERS],
   allowTypeImports: true,
   message: SDK_MESSAGE,
 };
@@ -41,6 +44,7 @@ const noPages = {
 };
 const sdkInViews = {
   group: ['**/console-sdk'],
+  allowImportNames: SDK_RENDERERS,
   allowTypeImports: true,
   message: `Components only render: no SDK values in src/components/ (${LAYERS}).`,
 };

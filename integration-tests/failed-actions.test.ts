@@ -76,6 +76,17 @@ const checkActionsShown = async (page: Page, details: ReturnType<Page['locator']
     await expect(link.textContent()).resolves.toBe(a.metadata.name);
     await expect(link.getAttribute('href')).resolves.toBe(actionHref(a.kind, a.metadata.namespace, a.metadata.name));
     await expect(item.locator('[data-test="failed-action-kind"]').textContent()).resolves.toBe(a.kind);
+    // The console's resource link without its badge (the kind is written out), and the namespace linked to its page.
+    await expect(link.getAttribute('class')).resolves.toBe('co-resource-item__resource-name');
+    await expect(
+      item
+        .locator('.co-resource-item', { has: page.locator('[data-test="failed-action-link"]') })
+        .locator('.co-m-resource-icon')
+        .count(),
+    ).resolves.toBe(0);
+    await expect(
+      item.getByRole('link', { name: a.metadata.namespace, exact: true }).getAttribute('href'),
+    ).resolves.toBe(`/k8s/cluster/namespaces/${a.metadata.namespace}`);
     await expect(item.locator('[data-test="failed-action-end"] time').getAttribute('datetime')).resolves.toBe(
       new Date(a.status.endTime!).toISOString(),
     );

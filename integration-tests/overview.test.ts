@@ -62,6 +62,11 @@ describe.each(TESTED_CONSOLES)('console %s', (consoleVersion) => {
 
     await observe.getByRole('link', { name: 'Kasten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kasten' }).waitFor();
+    // The console's own page heading: the title, the page's subtitle and the console's favourites star.
+    const heading = byTest(page, 'page-heading');
+    await expect(heading.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Kasten');
+    await expect(heading.innerText()).resolves.toContain('Backup health of Veeam Kasten from OpenShift monitoring');
+    await heading.getByRole('button', { name: 'Add to favorites' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/kasten');
     await expect(page.title()).resolves.toBe('Kasten · Red Hat OpenShift');
     await expect(observe.getByRole('link', { name: 'Kasten' }).getAttribute('class')).resolves.toContain(
@@ -107,6 +112,18 @@ describe.each(TESTED_CONSOLES)('console %s', (consoleVersion) => {
     expect(await tableRows(s.tp.page, 'retained-table')).toEqual([
       [FAILING_POLICY, 'backup', FAILING_NAMESPACE, String(liveFailed)],
     ]);
+
+    // The application namespace is the console's resource link: the Namespace badge, and its page on a click.
+    const nsLink = byTest(s.tp.page, 'retained-table').getByRole('link', { name: FAILING_NAMESPACE, exact: true });
+    await expect(nsLink.getAttribute('href')).resolves.toBe(`/k8s/cluster/namespaces/${FAILING_NAMESPACE}`);
+    await expect(
+      byTest(s.tp.page, 'retained-table')
+        .locator('.co-resource-item', { has: s.tp.page.getByRole('link', { name: FAILING_NAMESPACE, exact: true }) })
+        .locator('.co-m-resource-icon')
+        .innerText(),
+    ).resolves.toBe('NS');
+    await nsLink.click();
+    await s.tp.page.waitForURL((u) => u.pathname === `/k8s/cluster/namespaces/${FAILING_NAMESPACE}`);
   });
 
   // Below: the page's own behaviour, the same code on every console.

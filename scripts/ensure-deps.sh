@@ -50,7 +50,8 @@ if [ "${WITH_HELM:-1}" = 1 ]; then
   fi
 fi
 
-if [ "${WITH_KUBE:-1}" = 1 ]; then
+# WITH_KUBE_BUILD=0 installs etcd but leaves the Go builds to the caller (scripts/test.sh runs them in parallel).
+if [ "${WITH_KUBE:-1}" = 1 ] && [ "${WITH_KUBE_BUILD:-1}" = 1 ]; then
   bash scripts/ensure-kube.sh
   bash scripts/ensure-crds.sh
 fi

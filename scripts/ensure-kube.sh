@@ -27,8 +27,13 @@ have && exit 0
 
 echo "ensure-kube: building kube-apiserver and kubectl $KUBE_VERSION (first time takes several minutes)"
 mkdir -p "$BIN" "$WRAP"
-gomod=$(cd "$WRAP" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@$KUBE_VERSION" \
-  | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')
+# go reports a failed download in the JSON it prints (an "Error" field), so print that before giving up.
+download=$(cd "$WRAP" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@$KUBE_VERSION") || {
+  echo "ensure-kube: go mod download k8s.io/kubernetes@$KUBE_VERSION failed:" >&2
+  sed -n 's/^[[:space:]]*"Error": "\(.*\)",\{0,1\}$/  \1/p' <<<"$download" >&2
+  exit 1
+}
+gomod=$(sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p' <<<"$download")
 [ -f "$gomod" ] || { echo "ensure-kube: no go.mod for k8s.io/kubernetes@$KUBE_VERSION" >&2; exit 1; }
 staging=$(sed -n 's#^[[:space:]]*\(k8s\.io/[a-z0-9-]*\) => \./staging/.*#\1#p' "$gomod")
 [ -n "$staging" ] || { echo "ensure-kube: no staging replaces found in $gomod" >&2; exit 1; }

@@ -11,6 +11,8 @@ export {
   useAccessReview,
   k8sCreate,
   DocumentTitle,
+  ListPageHeader,
+  ResourceLink,
 } from '@openshift-console/dynamic-plugin-sdk';
 
 export type {
@@ -18,6 +20,9 @@ export type {
   K8sModel,
   WatchK8sResource,
   AccessReviewResourceAttributes,
+  K8sGroupVersionKind,
+  ListPageHeaderProps,
+  ResourceLinkProps,
 } from '@openshift-console/dynamic-plugin-sdk';
 
 /** The value exports above, by name; checked against the mock and the stand-in by tests. */
@@ -27,4 +32,6 @@ export const CONSOLE_SDK_EXPORTS = [
   'useAccessReview',
   'k8sCreate',
   'DocumentTitle',
+  'ListPageHeader',
+  'ResourceLink',
 ] as const;

@@ -13,11 +13,11 @@ import {
 } from '../simulator/scenario';
 import { errorCauseChain } from '../../src/models/action-error';
 import { NESTED_ACTION_ERROR } from './cluster-objects';
-import { startConsole, DEFAULT_PLUGIN_CONFIG, type ConsoleServer } from './server';
+import { kubeApiConsole } from './kube-api-console';
 import { parseUser } from './users';
 
-let consoleServer: ConsoleServer;
-let storyStartMs: number;
+const storyStartMs = Date.now();
+const kube = kubeApiConsole(buildScenario(DEFAULT_SCENARIO), storyStartMs);
 
 interface ActionItem {
   kind?: string;
@@ -25,35 +25,11 @@ interface ActionItem {
   status: { state: string; error?: unknown; endTime?: string };
 }
 
-beforeAll(async () => {
-  storyStartMs = Date.now();
-  consoleServer = await startConsole({
-    scenario: buildScenario(DEFAULT_SCENARIO),
-    storyStartMs,
-    user: parseUser('admin'),
-    // Never contacted: these tests read only the fake Kubernetes API.
-    upstream: { url: 'http://127.0.0.1:9' },
-    pluginConfig: DEFAULT_PLUGIN_CONFIG,
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await consoleServer?.stop();
-});
-
-const list = async (namespace: string, plural: string, policy: string) => {
-  const selector = encodeURIComponent(`k10.kasten.io/policyName=${policy}`);
-  const res = await fetch(
-    `${consoleServer.url}/api/kubernetes/apis/actions.kio.kasten.io/v1alpha1/namespaces/${namespace}/${plural}?labelSelector=${selector}`,
-  );
-  return {
-    status: res.status,
-    body: (await res.json()) as { items?: ActionItem[]; reason?: string; message?: string },
-  };
-};
+const list = (namespace: string, plural: string, policy: string) =>
+  kube.list<ActionItem>('actions.kio.kasten.io', plural, namespace, `k10.kasten.io/policyName=${policy}`);
 
 test("the failing policy's failed backups match the simulator's live count, with a RunAction each in Kasten's namespace", async () => {
-  consoleServer.setUser(parseUser('admin'));
+  kube.server.setUser(parseUser('admin'));
   const backups = await list(FAILING_NAMESPACE, 'backupactions', FAILING_POLICY);
   const runs = await list('kasten-io', 'runactions', FAILING_POLICY);
   const live = failedCounts((Date.now() - storyStartMs) / 1000).live;
@@ -74,7 +50,7 @@ test("the failing policy's failed backups match the simulator's live count, with
 });
 
 test('another policy has no failed actions, and the selector keeps its objects apart', async () => {
-  consoleServer.setUser(parseUser('admin'));
+  kube.server.setUser(parseUser('admin'));
   const other = buildScenario(DEFAULT_SCENARIO).policies_.find((p) => !p.failing)!;
   const backups = await list(other.appNamespace, 'backupactions', other.name);
   expect(backups.body.items!.length).toBeGreaterThan(0);
@@ -83,7 +59,7 @@ test('another policy has no failed actions, and the selector keeps its objects a
 });
 
 test('monitoring-viewer reads every metric but may not list Kasten actions: 403 with the API server message', async () => {
-  consoleServer.setUser(parseUser('monitoring-viewer'));
+  kube.server.setUser(parseUser('monitoring-viewer'));
   const denied = await list(FAILING_NAMESPACE, 'backupactions', FAILING_POLICY);
   expect(denied.status).toBe(403);
   expect(denied.body).toMatchObject({
@@ -91,22 +67,8 @@ test('monitoring-viewer reads every metric but may not list Kasten actions: 403 
     message: `backupactions.actions.kio.kasten.io is forbidden: User "monitoring-viewer" cannot list resource "backupactions" in API group "actions.kio.kasten.io" in the namespace "${FAILING_NAMESPACE}"`,
   });
   expect((await list('kasten-io', 'runactions', FAILING_POLICY)).status).toBe(403);
-  const review = await fetch(
-    `${consoleServer.url}/api/kubernetes/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
-    {
-      method: 'POST',
-      body: JSON.stringify({
-        spec: {
-          resourceAttributes: {
-            verb: 'get',
-            group: 'monitoring.coreos.com',
-            resource: 'prometheuses',
-            subresource: 'api',
-          },
-        },
-      }),
-    },
-  );
-  expect(((await review.json()) as { status: { allowed: boolean } }).status.allowed).toBe(true);
+  expect(
+    await kube.allowed({ verb: 'get', group: 'monitoring.coreos.com', resource: 'prometheuses', subresource: 'api' }),
+  ).toBe(true);
   expect(() => parseUser('monitoring-viewer:x')).toThrow('monitoring-viewer');
 });

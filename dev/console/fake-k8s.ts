@@ -7,15 +7,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { storySecondsAt, type Scenario } from '../simulator/scenario';
-import {
-  actionObjects,
-  restorePointObjects,
-  RESOURCE_TYPES,
-  staticObjects,
-  typeKey,
-  type K8sObject,
-  type ResourceType,
-} from './cluster-objects';
+import { actionObjects, restorePointObjects, staticObjects, type K8sObject } from './cluster-objects';
+import { RESOURCE_TYPES, typeKey, type ResourceType } from './resource-types';
 import { parseLabelSelector, parseResourcePath } from './k8s-paths';
 import { isAllowed, type PreviewUser, type ResourceAttributes } from './users';
 

@@ -11,40 +11,22 @@ import {
   wallClock,
   WEEKLY_LAST_SUCCESS,
 } from '../simulator/scenario';
-import { startConsole, DEFAULT_PLUGIN_CONFIG, type ConsoleServer } from './server';
+import { kubeApiConsole } from './kube-api-console';
 import { parseUser } from './users';
 
 const scenario = buildScenario(DEFAULT_SCENARIO);
 const weekly = scenario.policies_.find((p) => p.frequency === '@weekly')!;
 /** The story started 95 s ago, as in the browser tests. */
 const storyStartMs = Date.now() - 95_000;
-let consoleServer: ConsoleServer;
-
-beforeAll(async () => {
-  consoleServer = await startConsole({
-    scenario,
-    storyStartMs,
-    user: parseUser('admin'),
-    // Never reached: these tests only ask the Kubernetes API.
-    upstream: { url: 'http://127.0.0.1:9' },
-    pluginConfig: DEFAULT_PLUGIN_CONFIG,
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await consoleServer?.stop();
-});
+const kube = kubeApiConsole(scenario, storyStartMs);
 
 interface Obj {
   metadata: { name: string; namespace: string; labels: Record<string, string>; creationTimestamp: string };
   status?: { state?: string; endTime?: string; restorePoint?: { name?: string } };
 }
 
-const list = async (group: string, plural: string, ns: string, selector?: string) => {
-  const q = selector ? `?labelSelector=${encodeURIComponent(selector)}` : '';
-  const res = await fetch(`${consoleServer.url}/api/kubernetes/apis/${group}/v1alpha1/namespaces/${ns}/${plural}${q}`);
-  return { status: res.status, body: (await res.json()) as { items?: Obj[]; reason?: string; message?: string } };
-};
+const list = (group: string, plural: string, ns: string, selector?: string) =>
+  kube.list<Obj>(group, plural, ns, selector);
 const restorePoints = (ns: string, selector?: string) => list('apps.kio.kasten.io', 'restorepoints', ns, selector);
 const backupActions = (ns: string, selector?: string) => list('actions.kio.kasten.io', 'backupactions', ns, selector);
 const newest = (items: Obj[], time: (o: Obj) => string | undefined) =>
@@ -68,7 +50,7 @@ describe('the simulator story', () => {
 });
 
 describe('RestorePoints and Complete actions', () => {
-  beforeEach(() => consoleServer.setUser(parseUser('admin')));
+  beforeEach(() => kube.server.setUser(parseUser('admin')));
 
   test.each(scenario.policies_.map((p) => [p.name, p] as const))(
     "%s: the newest restore point is the last success, and is the Complete BackupAction's",
@@ -116,7 +98,7 @@ describe('RestorePoints and Complete actions', () => {
   });
 
   test("metrics-only (no k10-basic): 403 on restore points and actions, but Policies and Prometheus's API are allowed", async () => {
-    consoleServer.setUser(parseUser('metrics-only'));
+    kube.server.setUser(parseUser('metrics-only'));
     const denied = await restorePoints(weekly.appNamespace);
     expect(denied.status).toBe(403);
     expect(denied.body).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403 });
@@ -124,24 +106,15 @@ describe('RestorePoints and Complete actions', () => {
     expect((await backupActions(weekly.appNamespace)).status).toBe(403);
     expect((await list('actions.kio.kasten.io', 'exportactions', weekly.appNamespace)).status).toBe(403);
     expect((await list('config.kio.kasten.io', 'policies', scenario.kastenNamespace)).status).toBe(200);
-    const review = await fetch(
-      `${consoleServer.url}/api/kubernetes/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          spec: {
-            resourceAttributes: {
-              verb: 'get',
-              group: 'monitoring.coreos.com',
-              resource: 'prometheuses',
-              subresource: 'api',
-              name: 'k8s',
-            },
-          },
-        }),
-      },
-    );
-    expect(((await review.json()) as { status: { allowed: boolean } }).status.allowed).toBe(true);
+    expect(
+      await kube.allowed({
+        verb: 'get',
+        group: 'monitoring.coreos.com',
+        resource: 'prometheuses',
+        subresource: 'api',
+        name: 'k8s',
+      }),
+    ).toBe(true);
   });
 
   test('actions-reader: 403 on restore points only; BackupActions and ExportActions answer', async () => {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Scenario } from '../simulator/scenario';
 import type { K8sObject } from './cluster-objects';
+import type { PreviewInfo } from './host/App';
 import { createFakeK8s, type FakeK8s } from './fake-k8s';
 import {
   createPrometheusProxy,
@@ -114,7 +115,11 @@ const indexHtml = (opts: ConsoleOptions, profile: ConsoleProfile, user: PreviewU
     alertManagerBaseURL: '/api/alertmanager',
     consolePlugins: [PLUGIN_NAME],
   };
-  const preview = { user, kastenNamespace: opts.scenario.kastenNamespace, scenario: opts.scenario.scenario };
+  const preview: PreviewInfo = {
+    user,
+    kastenNamespace: opts.scenario.kastenNamespace,
+    scenario: opts.scenario.scenario,
+  };
   const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">

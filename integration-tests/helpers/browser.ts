@@ -87,14 +87,18 @@ export const saveScreenshot = async (page: Page, name: string): Promise<string> 
   return file;
 };
 
-/** Cell texts of a DataTable's body rows (spacer rows of windowed tables excluded). */
+/**
+ * Cell texts of a DataTable's body rows (spacer rows of windowed tables excluded). A cell holding the
+ * console's resource link reads as the object's name: its kind badge and screen-reader kind are the
+ * console's (tests that care check them on the link).
+ */
 export const tableRows = async (page: Page, testId: string): Promise<string[][]> =>
   page.locator(`${sel(testId)} tbody tr:not([aria-hidden="true"]):not([data-test="row-details"])`).evaluateAll((rows) =>
     rows.map((row) =>
       Array.from(row.querySelectorAll('td, th'))
         // An expandable row's toggle cell holds no data.
         .filter((c) => !c.querySelector('[data-test="row-toggle"]'))
-        .map((c) => (c.textContent ?? '').trim()),
+        .map((c) => ((c.querySelector('.co-resource-item__resource-name') ?? c).textContent ?? '').trim()),
     ),
   );
 

@@ -21,7 +21,11 @@ import { t, vector } from '../checks/test-helpers';
 import KastenPage from '../pages/KastenPage';
 import { DEFAULT_CATALOG_JOB } from '../promql';
 import { resetSdkMocks, settle } from '../../test/unit-helpers/render';
+import { PAGE_RENDER_TIMEOUT_MS } from '../../test/unit-helpers/timeouts';
 import { DEFAULT_PLUGIN_CONFIG, PLUGIN_CONFIG_URL, parsePluginConfig, type KastenPluginConfig } from './plugin-config';
+
+// Each page case mounts the whole page on one tab (see the constant for the measured times).
+jest.setTimeout(PAGE_RENDER_TIMEOUT_MS);
 
 const KEYS = [
   'kastenNamespace',

@@ -16,7 +16,11 @@ import {
   settle,
   type HarnessOptions,
 } from '../../test/unit-helpers/render';
+import { PAGE_RENDER_TIMEOUT_MS } from '../../test/unit-helpers/timeouts';
 import { KastenDashboard } from './KastenDashboard';
+
+// Every test mounts the whole dashboard and most open another tab (see the constant for the measured times).
+jest.setTimeout(PAGE_RENDER_TIMEOUT_MS);
 
 beforeEach(() => {
   resetSdkMocks();

@@ -1,7 +1,6 @@
-import { Title } from '@patternfly/react-core/dist/esm/components/Title/Title';
 import * as React from 'react';
 import { useLocation, useNavigate, useParams } from '../router';
-import { DocumentTitle } from '../console-sdk';
+import { DocumentTitle, ListPageHeader } from '../console-sdk';
 import { useKastenTranslation } from '../i18n';
 import { KastenDashboard } from './KastenDashboard';
 import { KastenProviders } from './KastenProviders';
@@ -23,15 +22,14 @@ const KastenPage: React.FC = () => {
   return (
     <KastenProviders>
       <DocumentTitle>{ns ? t('Kasten · {{namespace}}', { namespace: ns }) : t('Kasten')}</DocumentTitle>
+      {/* The console's own page heading (h1, subtitle, the favourites star), as on its list pages. */}
+      <ListPageHeader
+        title={t('Kasten')}
+        helpText={t(
+          'Backup health of Veeam Kasten from OpenShift monitoring: failed actions, history, recovery points, resources and setup.',
+        )}
+      />
       <div className="kasten-console-plugin__page">
-        <Title headingLevel="h1" className="kasten-console-plugin__title">
-          {t('Kasten')}
-        </Title>
-        <p className="kasten-console-plugin__muted">
-          {t(
-            'Backup health of Veeam Kasten from OpenShift monitoring: failed actions, history, recovery points, resources and setup.',
-          )}
-        </p>
         <KastenDashboard namespace={ns} onNamespaceChange={onNamespaceChange} />
       </div>
     </KastenProviders>

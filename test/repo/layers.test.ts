@@ -69,6 +69,18 @@ const probes: Probe[] = [
     expect: [{ rule: IMPORTS, message: 'no SDK values in src/components/' }],
   },
   {
+    name: "a component rendering the console's own components (allowed: they only render)",
+    file: VIEW,
+    code: "import { ListPageHeader, ResourceLink } from '../../console-sdk';\nexport const x = [ListPageHeader, ResourceLink];\n",
+    expect: [],
+  },
+  {
+    name: 'a component setting the document title (a page does that)',
+    file: VIEW,
+    code: "import { DocumentTitle } from '../../console-sdk';\nexport const x = DocumentTitle;\n",
+    expect: [{ rule: IMPORTS, message: 'no SDK values in src/components/' }],
+  },
+  {
     name: 'a component building PromQL',
     file: VIEW,
     code: "import { actionCountsByStatus } from '../../promql';\nexport const x = actionCountsByStatus;\n",

@@ -6,9 +6,12 @@ import { Masthead } from './Masthead';
 import { NamespaceDetails, NamespaceList, type NamespaceKind } from './NamespacePages';
 import { ObserveNav } from './ObserveNav';
 import { AlertingStub, MetricsStub, NotFound, SimpleStub } from './StubPages';
+import type { PreviewUser } from '../users';
 
+/** What the server tells the page about the preview (window.__PREVIEW__, written by server.ts). */
 export interface PreviewInfo {
-  user: { kind: 'admin'; name: string } | { kind: 'viewer'; name: string; namespace: string };
+  /** Every preview user users.ts knows, so a new one cannot be missing here. */
+  user: PreviewUser;
   kastenNamespace: string;
   scenario: string;
 }

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import '../../../test/unit-helpers/render';
+import { LARGE_TABLE_TIMEOUT_MS } from '../../../test/unit-helpers/timeouts';
 import { DataTable, EXPANDED_HEIGHT, type Column, type RowExpansion } from './DataTable';
 
 interface Row {
@@ -53,43 +54,47 @@ test('sorts by the initial column, toggles direction, and says so with aria-sort
   expect(screen.getByRole('grid', { name: 'Policies' })).toBeInTheDocument();
 });
 
-test('5000 rows: only a window is in the DOM, but aria-rowcount tells the full size, and scrolling moves the window', () => {
-  const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `policy-${String(i).padStart(4, '0')}`, count: i }));
-  render(
-    <DataTable
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.name}
-      caption="Many"
-      initialSort={{ id: 'name', desc: false }}
-      testId="big"
-    />,
-  );
-  const grid = screen.getByRole('grid');
-  expect(grid).toHaveAttribute('aria-rowcount', '5001');
-  const first = bodyRows();
-  expect(first.length).toBeGreaterThan(10);
-  expect(first.length).toBeLessThan(60);
-  expect(first[0]).toHaveAttribute('aria-rowindex', '2');
-  expect(names()[0]).toBe('policy-0000');
-  // The scroll container is a focusable, labelled region (keyboard users can scroll it).
-  const scroller = screen.getByTestId('big');
-  expect(scroller).toHaveAttribute('tabindex', '0');
-  expect(scroller).toHaveAttribute('role', 'region');
-  scroller.scrollTop = 40 * 3000;
-  fireEvent.scroll(scroller);
-  const after = bodyRows();
-  expect(after.length).toBeLessThan(60);
-  const shown = names();
-  expect(shown).toContain('policy-3000');
-  expect(shown).not.toContain('policy-0000');
-  const row3000 = after.find((r) => r.querySelector('td')?.textContent === 'policy-3000');
-  expect(row3000).toHaveAttribute('aria-rowindex', '3002');
-  // Spacer rows keep the scroll height of the whole table.
-  const spacers = Array.from(grid.querySelectorAll('tbody tr[aria-hidden="true"]')) as HTMLElement[];
-  const spacerPx = spacers.reduce((sum, el) => sum + parseInt(el.style.height, 10), 0);
-  expect(spacerPx + after.length * 40).toBe(5000 * 40);
-});
+test(
+  '5000 rows: only a window is in the DOM, but aria-rowcount tells the full size, and scrolling moves the window',
+  () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `policy-${String(i).padStart(4, '0')}`, count: i }));
+    render(
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.name}
+        caption="Many"
+        initialSort={{ id: 'name', desc: false }}
+        testId="big"
+      />,
+    );
+    const grid = screen.getByRole('grid');
+    expect(grid).toHaveAttribute('aria-rowcount', '5001');
+    const first = bodyRows();
+    expect(first.length).toBeGreaterThan(10);
+    expect(first.length).toBeLessThan(60);
+    expect(first[0]).toHaveAttribute('aria-rowindex', '2');
+    expect(names()[0]).toBe('policy-0000');
+    // The scroll container is a focusable, labelled region (keyboard users can scroll it).
+    const scroller = screen.getByTestId('big');
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(scroller).toHaveAttribute('role', 'region');
+    scroller.scrollTop = 40 * 3000;
+    fireEvent.scroll(scroller);
+    const after = bodyRows();
+    expect(after.length).toBeLessThan(60);
+    const shown = names();
+    expect(shown).toContain('policy-3000');
+    expect(shown).not.toContain('policy-0000');
+    const row3000 = after.find((r) => r.querySelector('td')?.textContent === 'policy-3000');
+    expect(row3000).toHaveAttribute('aria-rowindex', '3002');
+    // Spacer rows keep the scroll height of the whole table.
+    const spacers = Array.from(grid.querySelectorAll('tbody tr[aria-hidden="true"]')) as HTMLElement[];
+    const spacerPx = spacers.reduce((sum, el) => sum + parseInt(el.style.height, 10), 0);
+    expect(spacerPx + after.length * 40).toBe(5000 * 40);
+  },
+  LARGE_TABLE_TIMEOUT_MS,
+);
 
 test('a short table is not windowed', () => {
   const rows = Array.from({ length: 20 }, (_, i) => ({ name: `p${i}`, count: i }));
@@ -133,37 +138,41 @@ test('rows open and close by their own toggle button; open rows count in aria-ro
   expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '3');
 });
 
-test('windowed: an open row adds its fixed height to the scroll height, and rows below it stay reachable', () => {
-  const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `policy-${String(i).padStart(4, '0')}`, count: i }));
-  render(
-    <DataTable
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.name}
-      caption="Many"
-      initialSort={{ id: 'name', desc: false }}
-      testId="big"
-      expansion={expansion}
-    />,
-  );
-  fireEvent.click(screen.getByRole('button', { name: 'Details of policy-0002' }));
-  const grid = screen.getByRole('grid');
-  const scroller = screen.getByTestId('big');
-  const height = () => {
-    const spacers = Array.from(grid.querySelectorAll('tbody tr[aria-hidden="true"]')) as HTMLElement[];
-    const rendered = grid.querySelectorAll('tbody tr:not([aria-hidden])').length - 1;
-    return spacers.reduce((sum, el) => sum + parseInt(el.style.height, 10), 0) + rendered * 40 + EXPANDED_HEIGHT;
-  };
-  expect(height()).toBe(5000 * 40 + EXPANDED_HEIGHT);
-  // Scrolled past the open row: it leaves the DOM, but the spacer above still counts its content.
-  scroller.scrollTop = 40 * 3000 + EXPANDED_HEIGHT;
-  fireEvent.scroll(scroller);
-  expect(screen.queryByTestId('detail')).toBeNull();
-  // The first cell is the toggle's.
-  expect(bodyRows().map((r) => r.querySelectorAll('td')[1]?.textContent)).toContain('policy-3000');
-  const top = grid.querySelector('tbody tr[aria-hidden="true"]') as HTMLElement;
-  const firstShown = bodyRows()[0]!;
-  const firstIndex = Number(firstShown.getAttribute('aria-rowindex')) - 3; // header and the open row before it
-  expect(parseInt(top.style.height, 10)).toBe(firstIndex * 40 + EXPANDED_HEIGHT);
-  expect(firstShown).toHaveAttribute('aria-rowindex', String(firstIndex + 3));
-});
+test(
+  'windowed: an open row adds its fixed height to the scroll height, and rows below it stay reachable',
+  () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `policy-${String(i).padStart(4, '0')}`, count: i }));
+    render(
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.name}
+        caption="Many"
+        initialSort={{ id: 'name', desc: false }}
+        testId="big"
+        expansion={expansion}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Details of policy-0002' }));
+    const grid = screen.getByRole('grid');
+    const scroller = screen.getByTestId('big');
+    const height = () => {
+      const spacers = Array.from(grid.querySelectorAll('tbody tr[aria-hidden="true"]')) as HTMLElement[];
+      const rendered = grid.querySelectorAll('tbody tr:not([aria-hidden])').length - 1;
+      return spacers.reduce((sum, el) => sum + parseInt(el.style.height, 10), 0) + rendered * 40 + EXPANDED_HEIGHT;
+    };
+    expect(height()).toBe(5000 * 40 + EXPANDED_HEIGHT);
+    // Scrolled past the open row: it leaves the DOM, but the spacer above still counts its content.
+    scroller.scrollTop = 40 * 3000 + EXPANDED_HEIGHT;
+    fireEvent.scroll(scroller);
+    expect(screen.queryByTestId('detail')).toBeNull();
+    // The first cell is the toggle's.
+    expect(bodyRows().map((r) => r.querySelectorAll('td')[1]?.textContent)).toContain('policy-3000');
+    const top = grid.querySelector('tbody tr[aria-hidden="true"]') as HTMLElement;
+    const firstShown = bodyRows()[0]!;
+    const firstIndex = Number(firstShown.getAttribute('aria-rowindex')) - 3; // header and the open row before it
+    expect(parseInt(top.style.height, 10)).toBe(firstIndex * 40 + EXPANDED_HEIGHT);
+    expect(firstShown).toHaveAttribute('aria-rowindex', String(firstIndex + 3));
+  },
+  LARGE_TABLE_TIMEOUT_MS,
+);

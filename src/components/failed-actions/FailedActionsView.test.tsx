@@ -68,6 +68,8 @@ test('each action: kind, verbatim name linking to its console page, times, resto
     'href',
     `/k8s/ns/shop/actions.kio.kasten.io~v1alpha1~BackupAction/${encodeURIComponent(HOSTILE)}`,
   );
+  // The namespace is the console's link to its Namespace page.
+  expect(first.getByRole('link', { name: 'shop' })).toHaveAttribute('href', '/k8s/cluster/namespaces/shop');
   expect(first.getByTestId('failed-action-start')).toHaveTextContent(
     formatDateTime(Date.parse('2026-11-29T10:00:00Z') / 1000, 'en'),
   );

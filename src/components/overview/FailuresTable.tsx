@@ -1,5 +1,7 @@
 import * as React from 'react';
+import { ResourceLink } from '../../console-sdk';
 import { useKastenTranslation } from '../../i18n';
+import { NAMESPACE_GVK } from '../../models/console-links';
 import type { FailureRow } from '../../models/overview';
 import { formatDateTime, formatNumber } from '../../utils/format';
 import { MetricValue } from '../common/MetricValue';
@@ -32,7 +34,7 @@ export const FailuresTable: React.FC<{
         id: 'namespace',
         title: t('Application namespace'),
         sortValue: (r) => r.namespace,
-        render: (r) => r.namespace || '—',
+        render: (r) => (r.namespace ? <ResourceLink groupVersionKind={NAMESPACE_GVK} name={r.namespace} /> : '—'),
       },
       {
         id: 'count',

@@ -7,8 +7,18 @@
 import { consoleFetchJSON } from './console-fetch';
 import { DocumentTitle } from './DocumentTitle';
 import { k8sCreate, useAccessReview, useK8sWatchResource } from './k8s';
+import { ListPageHeader } from './ListPageHeader';
+import { ResourceLink } from './ResourceLink';
 
-export { consoleFetchJSON, DocumentTitle, k8sCreate, useAccessReview, useK8sWatchResource };
+export {
+  consoleFetchJSON,
+  DocumentTitle,
+  k8sCreate,
+  ListPageHeader,
+  ResourceLink,
+  useAccessReview,
+  useK8sWatchResource,
+};
 
 export const STANDIN_SDK_EXPORTS = [
   'consoleFetchJSON',
@@ -16,6 +26,8 @@ export const STANDIN_SDK_EXPORTS = [
   'useAccessReview',
   'k8sCreate',
   'DocumentTitle',
+  'ListPageHeader',
+  'ResourceLink',
 ] as const;
 
 /** The module object put in the share scope. */
@@ -25,4 +37,6 @@ export const standInSdk: Record<(typeof STANDIN_SDK_EXPORTS)[number], unknown> =
   useAccessReview,
   k8sCreate,
   DocumentTitle,
+  ListPageHeader,
+  ResourceLink,
 };
