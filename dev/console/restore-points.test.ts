@@ -118,7 +118,7 @@ describe('RestorePoints and Complete actions', () => {
   });
 
   test('actions-reader: 403 on restore points only; BackupActions and ExportActions answer', async () => {
-    consoleServer.setUser(parseUser('actions-reader'));
+    kube.server.setUser(parseUser('actions-reader'));
     const denied = await restorePoints(weekly.appNamespace);
     expect(denied.status).toBe(403);
     expect(denied.body.message).toContain('restorepoints.apps.kio.kasten.io is forbidden: User "actions-reader"');
