@@ -81,9 +81,16 @@ describe('without the recording rules (--without-recovery-rules)', () => {
     expect(sent).toContain(clipped.backupAge);
     expect(sent).toContain(clipped.exportAge);
     expect(clipped.backupAge).not.toBe(overviewQueries(s.config, '1h').backupAge);
-    // No PrometheusRule records the last success in the Kasten namespace: now "not installed" is true.
-    expect(await byTest(s.tp.page, 'recovery-source').getAttribute('data-rules')).toBe('absent');
-    expect(note).toContain('The recovery-point recording rules are not installed (see Setup)');
+    // No PrometheusRule records the last success in the Kasten namespace: now "not installed" is true. The note
+    // first says "recorded nothing" until the PrometheusRule list answers, so wait for that answer, then read it.
+    await eventually(
+      async () => {
+        const rules = await byTest(s.tp.page, 'recovery-source').getAttribute('data-rules');
+        if (rules !== 'absent') throw new Error(`data-rules: ${rules}`);
+      },
+      { timeout: 30_000 },
+    );
+    expect(await sourceNote(s.tp)).toContain('The recovery-point recording rules are not installed (see Setup)');
   });
 
   test("Setup's Apply installs the rules; until Prometheus evaluates them the Overview says installed and waiting, not 'not installed'", async () => {
