@@ -19,6 +19,7 @@ import {
   HISTORY_START_RECORD,
   LAST_FAILURE_LOOKBACK_RECORD,
   LAST_SUCCESS_LOOKBACK_RECORD,
+  LOOKBACK_HISTORY_START_RECORD,
 } from '../../src/promql/recovery';
 
 /** The chart values the recovery rules depend on (kasten.namespace, monitoring.scrapeInterval, thresholds). */
@@ -75,7 +76,11 @@ export const chartValues = (v: RecoveryRuleValues): Record<string, unknown> => (
 });
 
 /** The group that reads nothing of its own: the only one promtool can evaluate over backfilled history. */
-export const LOOKBACK_GROUP_RECORDS: readonly string[] = [LAST_SUCCESS_LOOKBACK_RECORD, LAST_FAILURE_LOOKBACK_RECORD];
+export const LOOKBACK_GROUP_RECORDS: readonly string[] = [
+  LAST_SUCCESS_LOOKBACK_RECORD,
+  LAST_FAILURE_LOOKBACK_RECORD,
+  LOOKBACK_HISTORY_START_RECORD,
+];
 
 /**
  * Writes the rule file (JSON is YAML), and the look-back group alone for promtool with `oneOffInterval`

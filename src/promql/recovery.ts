@@ -16,8 +16,21 @@
  *   query (5 minute step over `lookback`), so successes from before the rules were installed, or
  *   before a long outage, are found once. Its times are exact to a scrape interval too (see
  *   `lastSuccessTimestamp`).
+ * - `LOOKBACK_HISTORY_START_RECORD` (look-back group): the start of the catalog history that
+ *   evaluation of the look-back searched, recorded beside it.
  * - `HISTORY_START_RECORD`: since when successes are known, carried the same way (min instead of
- *   max), so "no success since T" can be told apart from "no data".
+ *   max), so "no success since T" can be told apart from "no data". It only ever takes a history
+ *   start from `LOOKBACK_HISTORY_START_RECORD`, never from the stored catalog directly: Prometheus
+ *   runs a newly loaded group's first evaluation at its own slot, up to an interval after loading,
+ *   so for up to an hour after install (or after an outage longer than the carry) the 1-minute
+ *   group runs while the look-back has not searched anything yet. The stored history would then
+ *   claim "successes known since 24 h ago" beside a last success that only knows the last
+ *   minutes: the page would call a policy that last succeeded before the install failing, and
+ *   the alert would fire. Until the look-back has run there is no history record at all, so the
+ *   page takes its own look-back path (no `history` row in `recoveryFromRecords`) and the alert,
+ *   which needs a history, stays silent. Recording the searched start beside the look-back,
+ *   rather than a "look-back ran at" marker, keeps the claim exact: it is the very range searched,
+ *   read by both records over the same `lookbackHold`.
  *
  * - `LAST_FAILURE_RECORD` (same group, same carry): the time of the newest failed or cancelled action
  *   per policy, application namespace and action type, so the Overview's "last failure" column is an
@@ -58,6 +71,7 @@ export const LAST_FAILURE_RECORD = 'kasten:actions:last_failure_timestamp_second
 export const LAST_FAILURE_LOOKBACK_RECORD = 'kasten:actions:last_failure_lookback_timestamp_seconds';
 export const LAST_SUCCESS_LOOKBACK_RECORD = 'kasten:recovery_point:last_success_lookback_timestamp_seconds';
 export const HISTORY_START_RECORD = 'kasten:recovery_point:history_start_timestamp_seconds';
+export const LOOKBACK_HISTORY_START_RECORD = 'kasten:recovery_point:lookback_history_start_timestamp_seconds';
 /** Allowed age of a policy's recovery point in seconds; 0 = no schedule (on demand, paused): never alert. */
 export const EXPECTED_AGE_RECORD = 'kasten:policy:recovery_point_allowed_age_seconds';
 
@@ -153,11 +167,23 @@ export const lastFailureRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOpt
 export const catalogHistoryStart = (cfg: KastenQueryConfig, lookback: string): string =>
   `min by (namespace) (min_over_time(timestamp(${catalogTargetUp(cfg)} == 1)[${checkDuration(lookback)}:${RECOVERY_POINT_STEP}]))`;
 
-/** Since when successes are known: held (min) across evaluations, else the history still stored. */
+/** The start of the history the look-back searches: evaluated in its group, at the same instant. */
+export const lookbackHistoryStartRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
+  catalogHistoryStart(cfg, opts.lookback);
+
+/**
+ * Since when successes are known: held (min) across evaluations, else the history the look-back
+ * searched, read over the same hold as the look-back's successes in `lastSuccessRecordExpr` (so
+ * the history is claimed exactly while those successes are counted). Never the stored history
+ * itself: see the module comment.
+ */
 export const historyStartRecordExpr = (cfg: KastenQueryConfig, opts: RecordingOptions): string =>
   `min by (namespace) (${[
     tagged(`last_over_time(${recordSelector(cfg, HISTORY_START_RECORD)}[${checkDuration(opts.carryGap)}])`, 'held'),
-    tagged(catalogHistoryStart(cfg, opts.lookback), 'stored'),
+    tagged(
+      `last_over_time(${recordSelector(cfg, LOOKBACK_HISTORY_START_RECORD)}[${checkDuration(opts.lookbackHold)}])`,
+      'searched',
+    ),
   ].join(' or ')})`;
 
 export interface RecordingRule {
@@ -182,6 +208,7 @@ export const recoveryRecordingGroups = (
     rules: [
       { record: LAST_SUCCESS_LOOKBACK_RECORD, expr: lastSuccessLookbackRecordExpr(cfg, opts) },
       { record: LAST_FAILURE_LOOKBACK_RECORD, expr: lastFailureLookbackRecordExpr(cfg, opts) },
+      { record: LOOKBACK_HISTORY_START_RECORD, expr: lookbackHistoryStartRecordExpr(cfg, opts) },
     ],
   },
   {
