@@ -309,3 +309,26 @@ export const steps =
     for (const [at, val] of changes) if (t >= at) v = val;
     return v;
   };
+
+/**
+ * prometheus.yml for tests that scrape a live Kasten catalog stand-in: one `catalog-svc` job labelled with the
+ * Kasten namespace, as the ServiceMonitor of the tutorial gives it, and optionally rule files Prometheus evaluates.
+ */
+export const catalogScrapeConfig = (opts: {
+  scrapeInterval: string;
+  target: string;
+  ruleFiles?: readonly string[];
+  kastenNamespace?: string;
+}): string =>
+  [
+    'global:',
+    `  scrape_interval: ${opts.scrapeInterval}`,
+    '  scrape_timeout: 500ms',
+    ...(opts.ruleFiles?.length ? [`rule_files: [${opts.ruleFiles.map((f) => `'${f}'`).join(', ')}]`] : []),
+    'scrape_configs:',
+    '  - job_name: catalog-svc',
+    '    static_configs:',
+    `      - targets: ['${opts.target}']`,
+    `        labels: { namespace: ${opts.kastenNamespace ?? 'kasten-io'} }`,
+    '',
+  ].join('\n');

@@ -26,6 +26,7 @@ import {
 import { lastFailureLookbackNeeded, newFailureRows } from '../../src/models/overview';
 import type { PromResult } from '../../src/models/prometheus/types';
 import {
+  catalogScrapeConfig,
   freePort,
   pointsEvery,
   startCounter,
@@ -161,18 +162,7 @@ beforeAll(async () => {
   fs.writeFileSync(ruleFile, JSON.stringify({ groups: recoveryRecordingGroups(cfg, opts) }));
   prom = await startPrometheus({
     fixtures,
-    config: [
-      'global:',
-      `  scrape_interval: ${SCRAPE}s`,
-      '  scrape_timeout: 500ms',
-      `rule_files: ['${ruleFile}']`,
-      'scrape_configs:',
-      '  - job_name: catalog-svc',
-      '    static_configs:',
-      `      - targets: ['${instance}']`,
-      '        labels: { namespace: kasten-io }',
-      '',
-    ].join('\n'),
+    config: catalogScrapeConfig({ scrapeInterval: `${SCRAPE}s`, target: instance, ruleFiles: [ruleFile] }),
   });
 }, 120_000);
 

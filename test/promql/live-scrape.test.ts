@@ -9,7 +9,13 @@
  */
 import * as http from 'http';
 import { DEFAULT_QUERY_CONFIG, catalogTargetDown, newFailedActions, type KastenQueryConfig } from '../../src/promql';
-import { freePort, startCounter, startPrometheus, type PrometheusServer } from '../../dev/prometheus/harness';
+import {
+  catalogScrapeConfig,
+  freePort,
+  startCounter,
+  startPrometheus,
+  type PrometheusServer,
+} from '../../dev/prometheus/harness';
 
 const cfg: KastenQueryConfig = { ...DEFAULT_QUERY_CONFIG, scrapeResolution: '1s' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,17 +47,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   prom = await startPrometheus({
     fixtures: [],
-    config: [
-      'global:',
-      '  scrape_interval: 1s',
-      '  scrape_timeout: 500ms',
-      'scrape_configs:',
-      '  - job_name: catalog-svc',
-      '    static_configs:',
-      `      - targets: ['127.0.0.1:${port}']`,
-      '        labels: { namespace: kasten-io }',
-      '',
-    ].join('\n'),
+    config: catalogScrapeConfig({ scrapeInterval: '1s', target: `127.0.0.1:${port}` }),
   });
 }, 60_000);
 

@@ -30,6 +30,7 @@ import {
   type RecordingOptions,
 } from '../../src/promql';
 import {
+  catalogScrapeConfig,
   freePort,
   pointsEvery,
   startCounter,
@@ -183,18 +184,7 @@ beforeAll(async () => {
       },
     ],
     extraArgs: ['--web.enable-lifecycle'],
-    config: [
-      'global:',
-      `  scrape_interval: ${SCRAPE}s`,
-      '  scrape_timeout: 500ms',
-      `rule_files: ['${ruleFile}']`,
-      'scrape_configs:',
-      '  - job_name: catalog-svc',
-      '    static_configs:',
-      `      - targets: ['${instance}']`,
-      '        labels: { namespace: kasten-io }',
-      '',
-    ].join('\n'),
+    config: catalogScrapeConfig({ scrapeInterval: `${SCRAPE}s`, target: instance, ruleFiles: [ruleFile] }),
   });
 }, 120_000);
 

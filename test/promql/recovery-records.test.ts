@@ -25,6 +25,7 @@ import {
   type RecordingOptions,
 } from '../../src/promql';
 import {
+  catalogScrapeConfig,
   freePort,
   pointsEvery,
   startCounter,
@@ -165,18 +166,7 @@ beforeAll(async () => {
   fs.writeFileSync(ruleFile, JSON.stringify({ groups: recoveryRecordingGroups(cfg, opts) }));
   prom = await startPrometheus({
     fixtures,
-    config: [
-      'global:',
-      `  scrape_interval: ${SCRAPE}s`,
-      '  scrape_timeout: 500ms',
-      `rule_files: ['${ruleFile}']`,
-      'scrape_configs:',
-      '  - job_name: catalog-svc',
-      '    static_configs:',
-      `      - targets: ['${instance}']`,
-      '        labels: { namespace: kasten-io }',
-      '',
-    ].join('\n'),
+    config: catalogScrapeConfig({ scrapeInterval: `${SCRAPE}s`, target: instance, ruleFiles: [ruleFile] }),
   });
 }, 120_000);
 
