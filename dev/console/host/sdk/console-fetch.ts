@@ -92,3 +92,7 @@ fetchJSON.patch = (url, json, options, timeout) => call(url, withJsonHeaders(opt
 fetchJSON.delete = (url, json, options, timeout) => call(url, withJsonHeaders(options, 'DELETE', json), timeout);
 
 export const consoleFetchJSON: ConsoleFetchJSON = fetchJSON;
+
+/** A GET's body as text, with consoleFetchJSON's errors: the stand-in's watches compare it before parsing. */
+export const fetchText = (url: string, signal: AbortSignal): Promise<string> =>
+  fetchChecked(url, withJsonHeaders({ signal }, 'GET'), DEFAULT_TIMEOUT_MS).then((r) => r.text());

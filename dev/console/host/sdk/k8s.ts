@@ -9,7 +9,7 @@
 import * as React from 'react';
 import type * as SDK from '@openshift-console/dynamic-plugin-sdk';
 import { pluralFor, resourcePath, selectorToString, type LabelSelector } from '../../k8s-paths';
-import { consoleFetchJSON } from './console-fetch';
+import { consoleFetchJSON, fetchText } from './console-fetch';
 
 type K8sResourceCommon = SDK.K8sResourceCommon;
 
@@ -58,6 +58,80 @@ const watchUrl = (r: SDK.WatchK8sResource): string | undefined => {
 
 type WatchState = { data: unknown; loaded: boolean; loadError: unknown };
 
+/**
+ * One poller per watched resource, shared by every hook that watches it, as the console shares one
+ * list-and-watch per resource through its redux store. A poll whose body is unchanged notifies no one:
+ * the console's websocket watch only delivers changes, so a page never re-renders for an unchanged list.
+ */
+interface SharedWatch {
+  state: WatchState;
+  body?: string;
+  listeners: Set<(s: WatchState) => void>;
+  stop: () => void;
+}
+
+const watches = new Map<string, SharedWatch>();
+
+const startWatch = (key: string): SharedWatch => {
+  const r = JSON.parse(key) as SDK.WatchK8sResource;
+  const url = watchUrl(r);
+  const empty = r.isList ? [] : {};
+  let cancelled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const controller = new AbortController();
+  const watch: SharedWatch = {
+    state: { data: empty, loaded: false, loadError: undefined },
+    listeners: new Set(),
+    stop: () => {
+      cancelled = true;
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    },
+  };
+  const publish = (state: WatchState) => {
+    watch.state = state;
+    for (const l of watch.listeners) l(state);
+  };
+  if (!url) {
+    watch.state = { data: empty, loaded: true, loadError: new Error('Model does not exist') };
+    return watch;
+  }
+  const poll = () => {
+    fetchText(url, controller.signal)
+      .then((text) => {
+        if (cancelled || (text === watch.body && watch.state.loaded)) return;
+        const body = (text ? JSON.parse(text) : {}) as { items?: unknown[] };
+        watch.body = text;
+        publish({ data: r.isList ? (body.items ?? []) : body, loaded: true, loadError: undefined });
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) publish({ data: watch.state.data, loaded: false, loadError: e });
+      })
+      .finally(() => {
+        if (!cancelled) timer = setTimeout(poll, WATCH_POLL_MS);
+      });
+  };
+  poll();
+  return watch;
+};
+
+const subscribe = (key: string, listener: (s: WatchState) => void): (() => void) => {
+  let watch = watches.get(key);
+  if (!watch) {
+    watch = startWatch(key);
+    watches.set(key, watch);
+  }
+  const shared = watch;
+  shared.listeners.add(listener);
+  return () => {
+    shared.listeners.delete(listener);
+    if (shared.listeners.size === 0) {
+      shared.stop();
+      watches.delete(key);
+    }
+  };
+};
+
 export const useK8sWatchResource = (<R extends K8sResourceCommon | K8sResourceCommon[]>(
   resource: SDK.WatchK8sResource | null,
 ) => {
@@ -66,35 +140,11 @@ export const useK8sWatchResource = (<R extends K8sResourceCommon | K8sResourceCo
   const [state, setState] = React.useState<WatchState>({ data: isList ? [] : {}, loaded: false, loadError: undefined });
   React.useEffect(() => {
     if (!key) return undefined;
-    const r = JSON.parse(key) as SDK.WatchK8sResource;
-    const url = watchUrl(r);
-    setState({ data: r.isList ? [] : {}, loaded: false, loadError: undefined });
-    if (!url) {
-      setState({ data: r.isList ? [] : {}, loaded: true, loadError: new Error('Model does not exist') });
-      return undefined;
-    }
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const controller = new AbortController();
-    const poll = () => {
-      consoleFetchJSON(url, 'GET', { signal: controller.signal })
-        .then((body: { items?: unknown[] }) => {
-          if (!cancelled) setState({ data: r.isList ? (body.items ?? []) : body, loaded: true, loadError: undefined });
-        })
-        .catch((e: unknown) => {
-          if (!cancelled) setState((prev) => ({ data: prev.data, loaded: false, loadError: e }));
-        })
-        .finally(() => {
-          if (!cancelled) timer = setTimeout(poll, WATCH_POLL_MS);
-        });
-    };
-    poll();
-    return () => {
-      cancelled = true;
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [key]);
+    const unsubscribe = subscribe(key, setState);
+    // A watch another hook already holds answers at once, as the console's store does.
+    setState(watches.get(key)?.state ?? { data: isList ? [] : {}, loaded: false, loadError: undefined });
+    return unsubscribe;
+  }, [key, isList]);
   if (!resource) return [undefined, true, undefined] as unknown as SDK.WatchK8sResult<R>;
   return [state.data, state.loaded, state.loadError] as SDK.WatchK8sResult<R>;
 }) as typeof SDK.useK8sWatchResource;
