@@ -5,6 +5,7 @@ import {
   useMetricsAccessDecision,
   type MetricsAccessState,
 } from '../data/prometheus/MetricsAccessContext';
+import { PrometheusFetcherContext, usePageFetcher } from '../data/prometheus/PrometheusFetcherContext';
 import { ErrorBoundary } from '../components/layout/ErrorBoundary';
 
 const UNDECIDED: MetricsAccessState = { loading: true };
@@ -20,14 +21,18 @@ const AccessProvider: React.FC<{ kastenNamespace: string; configLoaded: boolean;
   return <MetricsAccessContext.Provider value={access}>{children}</MetricsAccessContext.Provider>;
 };
 
-/** What every exposed module wraps its body in: configuration, the tenancy decision, and an error boundary. */
+/**
+ * What every exposed module wraps its body in: configuration, the tenancy decision, the page's one
+ * Prometheus fetcher (identical queries in flight share a request), and an error boundary.
+ */
 export const KastenProviders: React.FC<{ children: React.ReactNode }> = ({ children }) => {
   const config = useLoadKastenConfig();
+  const fetcher = usePageFetcher();
   return (
     <ErrorBoundary>
       <KastenConfigContext.Provider value={config}>
         <AccessProvider kastenNamespace={config.config.kastenNamespace} configLoaded={config.loaded}>
-          {children}
+          <PrometheusFetcherContext.Provider value={fetcher}>{children}</PrometheusFetcherContext.Provider>
         </AccessProvider>
       </KastenConfigContext.Provider>
     </ErrorBoundary>

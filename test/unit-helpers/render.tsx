@@ -11,6 +11,7 @@ import { DEFAULT_PLUGIN_CONFIG, PLUGIN_CONFIG_URL, type KastenPluginConfig } fro
 import { KastenConfigContext } from '../../src/data/useKastenConfig';
 import { MetricsAccessContext, type MetricsAccessState } from '../../src/data/prometheus/MetricsAccessContext';
 import { RefreshContext, useRefreshClock } from '../../src/data/prometheus/RefreshContext';
+import { PrometheusFetcherContext, usePageFetcher } from '../../src/data/prometheus/PrometheusFetcherContext';
 import type { MetricsAccess } from '../../src/data/prometheus/urls';
 
 // The plugin marks elements with `data-test`, as the console does.
@@ -120,21 +121,25 @@ export const harness = (opts: HarnessOptions = {}): Harness => {
   const access = accessState(opts.access);
   const Wrapper: React.FC<{ children: React.ReactNode }> = ({ children }) => {
     const body = opts.refresh === false ? children : <Clock>{children}</Clock>;
+    // The page's one fetcher, as KastenProviders makes it: identical queries in flight share a request.
+    const fetcher = usePageFetcher();
     return (
       <MemoryRouter initialEntries={[opts.route ?? '/kasten']}>
         <KastenConfigContext.Provider value={config}>
           <MetricsAccessContext.Provider value={access}>
-            <Routes>
-              <Route
-                path={opts.path ?? '*'}
-                element={
-                  <>
-                    {body}
-                    <LocationProbe />
-                  </>
-                }
-              />
-            </Routes>
+            <PrometheusFetcherContext.Provider value={fetcher}>
+              <Routes>
+                <Route
+                  path={opts.path ?? '*'}
+                  element={
+                    <>
+                      {body}
+                      <LocationProbe />
+                    </>
+                  }
+                />
+              </Routes>
+            </PrometheusFetcherContext.Provider>
           </MetricsAccessContext.Provider>
         </KastenConfigContext.Provider>
       </MemoryRouter>

@@ -1,6 +1,6 @@
 import { httpError, partial, promErrorBody, STORE_UNREACHABLE, vector } from '../../__fixtures__/prometheus';
 import { deferred } from '../../../test/unit-helpers/render';
-import { fetchRound, QUERY_TIMEOUT_MS, type Fetcher } from './fetch-round';
+import { fetchRound, QUERY_TIMEOUT_MS, sharingFetcher, type Fetcher } from './fetch-round';
 import type { PromQueryRequest } from '../../models/prometheus/types';
 
 const requests: PromQueryRequest[] = [
@@ -68,5 +68,93 @@ test("a partial answer (success with Thanos's warnings) keeps its data and carri
   expect(out).toEqual({
     a: { data: vector([]).data, warnings: [STORE_UNREACHABLE] },
     b: { data: vector([[{}, 1]]).data },
+  });
+});
+
+describe('sharingFetcher: identical GETs in flight share one request', () => {
+  const setup = () => {
+    const pending: Array<{ url: string; signal: AbortSignal; d: ReturnType<typeof deferred<unknown>> }> = [];
+    const base = jest.fn<ReturnType<Fetcher>, Parameters<Fetcher>>((url, _method, options) => {
+      const d = deferred<unknown>();
+      pending.push({ url, signal: options.signal as AbortSignal, d });
+      return d.promise;
+    });
+    return { pending, base, fetch: sharingFetcher(base) };
+  };
+  const get = (f: Fetcher, url: string, signal = new AbortController().signal) => f(url, 'GET', { signal }, 1000);
+
+  test('two callers of one URL: one request, both get its answer; another URL is its own request', async () => {
+    const { pending, base, fetch } = setup();
+    const a = get(fetch, '/q?query=up');
+    const b = get(fetch, '/q?query=up');
+    const c = get(fetch, '/q?query=down');
+    expect(base.mock.calls.map((call) => call[0])).toEqual(['/q?query=up', '/q?query=down']);
+    pending[0]?.d.resolve({ answer: 1 });
+    pending[1]?.d.resolve({ answer: 2 });
+    await expect(a).resolves.toEqual({ answer: 1 });
+    await expect(b).resolves.toEqual({ answer: 1 });
+    await expect(c).resolves.toEqual({ answer: 2 });
+  });
+
+  test('a URL asked again after its answer came is a new request (no cache of answers)', async () => {
+    const { pending, base, fetch } = setup();
+    const first = get(fetch, '/q?query=up');
+    pending[0]?.d.resolve({ answer: 1 });
+    await first;
+    const second = get(fetch, '/q?query=up');
+    expect(base).toHaveBeenCalledTimes(2);
+    pending[1]?.d.resolve({ answer: 2 });
+    await expect(second).resolves.toEqual({ answer: 2 });
+  });
+
+  test('a failure reaches every caller, and the next ask sends again', async () => {
+    const { pending, base, fetch } = setup();
+    const a = get(fetch, '/q?query=up');
+    const b = get(fetch, '/q?query=up');
+    pending[0]?.d.reject(httpError(503, { error: 'unavailable' }));
+    await expect(a).rejects.toMatchObject({ response: { status: 503 } });
+    await expect(b).rejects.toMatchObject({ response: { status: 503 } });
+    void get(fetch, '/q?query=up').catch(() => undefined);
+    expect(base).toHaveBeenCalledTimes(2);
+  });
+
+  test('one caller leaving rejects only its own promise; the request goes on for the other', async () => {
+    const { pending, fetch } = setup();
+    const leaving = new AbortController();
+    const a = get(fetch, '/q?query=up', leaving.signal);
+    const b = get(fetch, '/q?query=up');
+    leaving.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pending[0]?.signal.aborted).toBe(false);
+    pending[0]?.d.resolve({ answer: 1 });
+    await expect(b).resolves.toEqual({ answer: 1 });
+  });
+
+  test('when every caller has left the request is aborted, and a new caller starts a new one', async () => {
+    const { pending, base, fetch } = setup();
+    const one = new AbortController();
+    const two = new AbortController();
+    const a = get(fetch, '/q?query=up', one.signal);
+    const b = get(fetch, '/q?query=up', two.signal);
+    one.abort();
+    two.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(b).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pending[0]?.signal.aborted).toBe(true);
+    const c = get(fetch, '/q?query=up');
+    expect(base).toHaveBeenCalledTimes(2);
+    pending[1]?.d.resolve({ answer: 3 });
+    await expect(c).resolves.toEqual({ answer: 3 });
+  });
+
+  test('an already aborted caller sends nothing; other methods are never shared', async () => {
+    const { base, fetch } = setup();
+    const gone = new AbortController();
+    gone.abort();
+    await expect(get(fetch, '/q?query=up', gone.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(base).not.toHaveBeenCalled();
+    void fetch('/q', 'POST', {}, 1000);
+    void fetch('/q', 'POST', {}, 1000);
+    expect(base).toHaveBeenCalledTimes(2);
   });
 });

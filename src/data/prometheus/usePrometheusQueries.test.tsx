@@ -282,3 +282,22 @@ test('a partial answer marks the state with its warnings, and the next complete 
   await h.refresh();
   expect(result.current.counts).toEqual({ data: vector([[{}, 2]]).data, loading: false, stale: false });
 });
+
+test('two views of one page asking the same query at once send one request, and each gets the answer', async () => {
+  answerPrometheus(({ query }) => vector([[{ q: query }, query === 'counts_q' ? 4 : 9]]));
+  const h = harness();
+  const { result } = renderHook(
+    () => ({
+      overview: usePrometheusQueries(REQUESTS),
+      banner: usePrometheusQueries([{ key: 'present', kind: 'instant', query: 'counts_q' }]),
+    }),
+    { wrapper: h.Wrapper },
+  );
+  await settle();
+  expect(promRequests().map((r) => r.query)).toEqual(['counts_q', 'memory_q']);
+  expect(result.current.overview.counts?.data).toEqual(vector([[{ q: 'counts_q' }, 4]]).data);
+  expect(result.current.banner.present?.data).toEqual(vector([[{ q: 'counts_q' }, 4]]).data);
+  // Each refresh shares again: the round of both views sends the query once.
+  await h.refresh();
+  expect(promRequests().map((r) => r.query)).toEqual(['counts_q', 'memory_q', 'counts_q', 'memory_q']);
+});

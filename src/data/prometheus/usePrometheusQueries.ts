@@ -1,11 +1,9 @@
 import * as React from 'react';
-import { consoleFetchJSON } from '../../console-sdk';
-import { fetchRound, type Fetcher } from './fetch-round';
+import { fetchRound } from './fetch-round';
+import { usePrometheusFetcher } from './PrometheusFetcherContext';
 import { useMetricsAccess } from './MetricsAccessContext';
 import { useRefresh } from './RefreshContext';
 import type { PromError, PromQueryRequest, PromQueryState } from '../../models/prometheus/types';
-
-const fetcher: Fetcher = (url, method, options, timeoutMs) => consoleFetchJSON(url, method, options, timeoutMs);
 
 const LOADING: PromQueryState = { loading: true, stale: false };
 
@@ -24,6 +22,7 @@ const LOADING: PromQueryState = { loading: true, stale: false };
 export const usePrometheusQueries = (requests: PromQueryRequest[]): Record<string, PromQueryState> => {
   const { access, loading: accessLoading } = useMetricsAccess();
   const { tick } = useRefresh();
+  const fetcher = usePrometheusFetcher();
   const requestsKey = JSON.stringify(requests);
   const accessKey = JSON.stringify(access ?? null);
   const [states, setStates] = React.useState<Record<string, PromQueryState>>({});
@@ -95,7 +94,7 @@ export const usePrometheusQueries = (requests: PromQueryRequest[]): Record<strin
     return () => controller.abort();
     // `access` is captured through accessKey; requests through requestsKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [requestsKey, accessKey, accessLoading, round]);
+  }, [requestsKey, accessKey, accessLoading, round, fetcher]);
 
   return React.useMemo(
     () => Object.fromEntries(requests.map((r) => [r.key, states[r.key] ?? LOADING])),
