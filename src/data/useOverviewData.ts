@@ -42,7 +42,7 @@ const LOADING = { loading: true, stale: false } as const;
  * a new-failure row has no time from the records answer, in its own round so it never aborts the main one.
  */
 export const useOverviewData = (windowDuration: string, exportedNamespace?: string): OverviewData => {
-  const { config } = useKastenConfig();
+  const { config, loaded: configLoaded } = useKastenConfig();
   const unclipped = React.useMemo(
     () => overviewQueries(config, windowDuration, exportedNamespace),
     [config, windowDuration, exportedNamespace],
@@ -120,21 +120,29 @@ export const useOverviewData = (windowDuration: string, exportedNamespace?: stri
     if (needed !== undefined) setFailureLookback(needed);
   }, [newFailuresData, recordsData, presenceData, presenceWarnings]);
 
-  const [policies, policiesLoaded, policiesError] = useK8sWatchResource<KastenPolicy[]>({
-    groupVersionKind: POLICY_GVK,
-    namespace: config.kastenNamespace,
-    isList: true,
-  });
+  // Not before plugin-config.json names the Kasten namespace (see useSetupChecks).
+  const [policies, policiesLoaded, policiesError] = useK8sWatchResource<KastenPolicy[]>(
+    configLoaded ? { groupVersionKind: POLICY_GVK, namespace: config.kastenNamespace, isList: true } : null,
+  );
 
   return React.useMemo(
     () =>
       shapeOverview(
         queries,
         states,
-        { policies, loaded: policiesLoaded, error: policiesError },
+        { policies, loaded: configLoaded && policiesLoaded, error: policiesError },
         config.recoveryPointMaxAgeSeconds,
         recoverySource,
       ),
-    [states, queries, policies, policiesLoaded, policiesError, config.recoveryPointMaxAgeSeconds, recoverySource],
+    [
+      states,
+      queries,
+      policies,
+      configLoaded,
+      policiesLoaded,
+      policiesError,
+      config.recoveryPointMaxAgeSeconds,
+      recoverySource,
+    ],
   );
 };
