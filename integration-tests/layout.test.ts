@@ -6,6 +6,7 @@
  * and open in a portal, which proves the plugin's createPortal shim renders.
  */
 import type { Locator, Page } from 'playwright-core';
+import { CHART_PADDING } from '../src/components/history/chart-scales';
 import { rangeStepSeconds } from '../src/hooks/time-range';
 import { actionsByStatusHistory } from '../src/promql/history';
 import { formatNumber } from '../src/utils/format';
@@ -163,7 +164,7 @@ test('the pointer and the arrow keys move a cursor whose tooltip reads each seri
     expect(hovered.rows.length).toBeGreaterThanOrEqual(2);
     expect([...hovered.rows].sort()).toEqual(await statusesAt(hovered.time));
     const cursorX = Number(await panel.locator('[data-test="chart-cursor"] line').getAttribute('x1'));
-    const stepPx = (box.width - 76 - 36) / (3600 / rangeStepSeconds(3_600_000));
+    const stepPx = (box.width - CHART_PADDING.left - CHART_PADDING.right) / (3600 / rangeStepSeconds(3_600_000));
     expect(Math.abs(cursorX - box.width / 2)).toBeLessThanOrEqual(stepPx / 2 + 1);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
     await tooltip.waitFor({ state: 'detached' });

@@ -18,7 +18,7 @@ import { t_chart_color_yellow_400 as yellow } from '@patternfly/react-tokens/dis
 import { t_chart_color_black_500 as neutral } from '@patternfly/react-tokens/dist/esm/t_chart_color_black_500';
 import type { SeriesPoints } from '../../models/prometheus/parse';
 import { useKastenTranslation } from '../../i18n';
-import { isDayBoundary, nearestIndex, timeTicks, valueTicks } from './chart-scales';
+import { CHART_PADDING, isDayBoundary, nearestIndex, timeTicks, valueTicks } from './chart-scales';
 // The chart colours (and their dark-theme values) are CSS variables from PatternFly's chart stylesheet,
 // which the console loads for every page: frontend/public/vendor.scss imports
 // '~@patternfly/patternfly/patternfly-charts' in release-4.19 to 4.22, so the chunk does not ship it.
@@ -48,7 +48,7 @@ const TONES: Record<SeriesTone, string> = {
 };
 const PALETTE = [blue.var, teal.var, purple.var, orange.var, yellow.var];
 const HEIGHT = 220;
-const PADDING = { bottom: 40, left: 76, right: 36, top: 16 };
+const PADDING = CHART_PADDING;
 /** Room per time tick label ("12:30" or "Nov 29"), so labels never overlap. */
 const TICK_SPACING_PX = 90;
 /** Home/End aside, how many times PageUp/PageDown move the cursor. */

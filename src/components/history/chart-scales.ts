@@ -1,5 +1,8 @@
 /** Axis scales for the time-series charts: round value ticks and time ticks on local clock boundaries. */
 
+/** Room around the plot for the axes' labels, px; the browser tests point at times through it too. */
+export const CHART_PADDING = { bottom: 40, left: 76, right: 36, top: 16 } as const;
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
