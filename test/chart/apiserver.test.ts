@@ -275,7 +275,8 @@ describe('a hook that fails', () => {
   test('its ServiceAccount and RBAC are deleted all the same; the failed Job stays for its logs', async () => {
     // No Console object: the enable script cannot read it and gives up after its retries.
     cluster.kubectl(['delete', 'consoles.operator.openshift.io', 'cluster']);
-    const runner = runHookJobs(cluster, ns, () => hookObjects(ns));
+    // Every try fails the same way, so the pause between them only adds time (19 of them).
+    const runner = runHookJobs(cluster, ns, () => hookObjects(ns), '0.2');
     const res = await helm(['install', RELEASE, tgz, '-n', ns, '--create-namespace', '--timeout', '5m']);
     await runner.stop();
     setConsolePlugins(OTHERS);

@@ -251,7 +251,13 @@ export interface HookRun {
  * has its container command run here (bash, with `oc` being the pinned kubectl, authenticated as
  * the Job's ServiceAccount), then gets status Complete or Failed.
  */
-export const runHookJobs = (cluster: Cluster, namespace: string, inspect: () => string[]) => {
+export const runHookJobs = (
+  cluster: Cluster,
+  namespace: string,
+  inspect: () => string[],
+  /** The script's pause between tries (RETRY_SLEEP): a hook that must fail retries 20 times. */
+  retrySleep = '1',
+) => {
   const runs: HookRun[] = [];
   const seen = new Set<string>();
   let stopped = false;
@@ -270,7 +276,7 @@ export const runHookJobs = (cluster: Cluster, namespace: string, inspect: () => 
           PATH: `${ocShim(cluster.dir)}${path.delimiter}${process.env.PATH ?? ''}`,
           KUBECONFIG: config,
           HOME: cluster.dir,
-          RETRY_SLEEP: '1',
+          RETRY_SLEEP: retrySleep,
         };
         for (const e of container.env ?? []) if (e.name !== 'HOME') env[e.name] = e.value;
         const [cmd, ...args] = container.command;

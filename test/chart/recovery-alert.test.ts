@@ -5,7 +5,6 @@
  * days of catalog data, so the records carry their own previous values as they do live. At the end,
  * the firing alerts must be exactly the rows the page's verdict calls stale or "never".
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,6 +16,7 @@ import {
   type RecoveryPointVerdict,
 } from '../../src/models/policy';
 import { ensurePrometheusInstalled } from '../../dev/prometheus/harness';
+import { execFileText, runQueue } from '../run-queue';
 import { render } from './helm';
 
 jest.setTimeout(300_000);
@@ -148,11 +148,11 @@ const pageVerdicts = (story: Story): Record<string, RecoveryPointVerdict> =>
  * Runs the story through promtool; the alerts expected firing at the end are the page's stale and
  * "never" rows, unless `expectFiring` names them (a story the page's verdicts do not describe).
  */
-const runPromtool = (
+const runPromtool = async (
   story: Story,
   withoutGroup?: string,
   expectFiring?: string[],
-): { stdout: string; firing: string[] } => {
+): Promise<{ stdout: string; firing: string[] }> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-recovery-alert-'));
   try {
     const rules = rulesFile(dir, story, withoutGroup);
@@ -208,23 +208,28 @@ const runPromtool = (
     };
     const testFile = path.join(dir, 'test.yml');
     fs.writeFileSync(testFile, yaml.dump(test, { lineWidth: -1 }));
-    try {
-      const stdout = execFileSync('promtool', ['test', 'rules', testFile], { encoding: 'utf8' });
-      return { stdout, firing };
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
-      throw new Error(`promtool test rules failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
-    }
+    return { stdout: await execFileText('promtool', ['test', 'rules', testFile]), firing };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 };
 
-beforeAll(() => ensurePrometheusInstalled());
+/**
+ * promtool evaluates a story on about one core and the 9-day story alone takes over a minute: the runs
+ * are queued as the file is collected (that story first) and run one per core from beforeAll.
+ */
+const promtoolRuns = runQueue();
+const queuedRun = (...args: Parameters<typeof runPromtool>) => promtoolRuns.queued(() => runPromtool(...args));
+
+beforeAll(() => {
+  ensurePrometheusInstalled();
+  promtoolRuns.start();
+});
 
 describe.each(STORIES)('KastenRecoveryPointTooOld over $title', (story) => {
-  test('fires exactly on the rows the page calls stale or never, and on-demand and paused policies page no one', () => {
-    const { stdout, firing } = runPromtool(story);
+  const run = queuedRun(story);
+  test('fires exactly on the rows the page calls stale or never, and on-demand and paused policies page no one', async () => {
+    const { stdout, firing } = await run;
     expect(stdout).toContain('SUCCESS');
     // The scenarios are built so each story has both outcomes: the test would notice an alert that never fires.
     expect(firing.length).toBeGreaterThan(0);
@@ -251,13 +256,16 @@ describe('KastenRecoveryPointTooOld before the look-back group first runs', () =
     ],
   };
 
-  test('with every group, the hourly policy without a success in 6 h of data fires (the story can fire)', () => {
-    const { stdout } = runPromtool(story, undefined, ['hourly-before-install']);
+  const withEveryGroup = queuedRun(story, undefined, ['hourly-before-install']);
+  const withoutLookback = queuedRun(story, 'kasten-recovery-point-lookback', []);
+
+  test('with every group, the hourly policy without a success in 6 h of data fires (the story can fire)', async () => {
+    const { stdout } = await withEveryGroup;
     expect(stdout).toContain('SUCCESS');
   });
 
-  test('without the look-back group, nothing fires: no history is claimed that the look-back has not searched', () => {
-    const { stdout } = runPromtool(story, 'kasten-recovery-point-lookback', []);
+  test('without the look-back group, nothing fires: no history is claimed that the look-back has not searched', async () => {
+    const { stdout } = await withoutLookback;
     expect(stdout).toContain('SUCCESS');
   });
 });
