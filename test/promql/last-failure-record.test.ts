@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   DEFAULT_QUERY_CONFIG,
+  LAST_FAILURE_LOOKBACK_RECORD,
   LAST_FAILURE_RECORD,
   RECORD_ROWS,
   lastFailureFromRecord,
@@ -252,8 +253,21 @@ test('the record carries a failure past the data horizon: the look-back no longe
     async () => ((await oracle(POLICY.recentPast, opts.failureLookback, now())) === undefined ? true : undefined),
     120_000,
   );
-  // Past the look-back record's hold as well: only the carry can still know it.
-  await sleep(11_000);
+  // Past the look-back record's hold as well, then one carrying evaluation later: only the carry can still know it.
+  const holdOver = await until('the look-back record to leave its hold', async () =>
+    (
+      await prom.query(
+        `last_over_time(${LAST_FAILURE_LOOKBACK_RECORD}{namespace="kasten-io",policy="${POLICY.recentPast}"}[${opts.lookbackHold}])`,
+        now(),
+      )
+    ).length === 0
+      ? now()
+      : undefined,
+  );
+  await until('a carrying evaluation after the hold', async () => {
+    const [row] = await prom.query(`timestamp(${LAST_FAILURE_RECORD}{policy="${POLICY.recentPast}"})`, now());
+    return row && Number(row.value[1]) > holdOver ? true : undefined;
+  });
   expect(await recorded(POLICY.recentPast)).toBe(value);
   const rows = await prom.query(lastFailureFromRecord(cfg, WINDOW), now());
   expect(valueOf(rows, key(POLICY.recentPast))).toBe(value);

@@ -15,6 +15,7 @@ import * as path from 'path';
 import {
   DEFAULT_QUERY_CONFIG,
   HISTORY_START_RECORD,
+  LAST_SUCCESS_LOOKBACK_RECORD,
   LAST_SUCCESS_RECORD,
   RECORD_ROWS,
   catalogHistorySeconds,
@@ -247,8 +248,21 @@ test('the record carries a success past the data horizon: the look-back no longe
         : undefined,
     120_000,
   );
-  // Past the look-back record's hold as well: only the carry can still know it.
-  await sleep(6000);
+  // Past the look-back record's hold as well, then one carrying evaluation later: only the carry can still know it.
+  const holdOver = await until('the look-back record to leave its hold', async () =>
+    (
+      await prom.query(
+        `last_over_time(${LAST_SUCCESS_LOOKBACK_RECORD}{namespace="kasten-io",policy="${POLICY.daily}"}[${opts.lookbackHold}])`,
+        now(),
+      )
+    ).length === 0
+      ? now()
+      : undefined,
+  );
+  await until('a carrying evaluation after the hold', async () => {
+    const [row] = await prom.query(`timestamp(${LAST_SUCCESS_RECORD}{policy="${POLICY.daily}"})`, now());
+    return row && Number(row.value[1]) > holdOver ? true : undefined;
+  });
   expect(await lastSuccess(POLICY.daily)).toBe(recorded);
 });
 
