@@ -21,6 +21,14 @@
  *   application or status), but only if the catalog was being scraped at the
  *   previous step: when monitoring starts, or comes back after more than 5m
  *   without catalog data, every retained action would otherwise "appear" as new.
+ *   Failures ask it of the series' own scrape target (`up == 1` within 5m before
+ *   the previous step, matched by `job`), a handful of series; successes (the
+ *   recovery records) ask whether any catalog series existed then, which reads
+ *   every catalog series at every step: at 5000 policies that read was nearly
+ *   all of `newFailedActions`' time (450 ms alone, 4 ms without it). A target is
+ *   matched by `job` only, so a catalog pod restart (same job, new instance)
+ *   still finds the old pod up; the Prometheus holding the catalog series must
+ *   hold their targets' `up` too, as the one that scrapes them always does.
  *
  * Each point above is proven against a real Prometheus in test/promql/
  * (kasten-queries.test.ts with backfilled scenarios, live-scrape.test.ts for
@@ -31,8 +39,14 @@
  *   not exceed the catalog's scrape interval (shorter only costs more);
  * - a catalog restart whose new pod reports a retirement and a new action within
  *   5m of the old pod's last scrape can hide that action (the old value is held);
- * - the very first action of a brand-new Kasten install, before the catalog
- *   exported any series, is not counted as new (it still shows as retained);
+ * - the very first success of a brand-new Kasten install, before the catalog
+ *   exported any series, is not counted (its first failure is: the target was up);
+ * - failures only: a catalog target that is up yet exports no `catalog_actions_count`
+ *   for more than 5m, then exports its held records (a Kasten that fills the
+ *   family late after a restart, a metric relabelling that kept it out), counts
+ *   every held failure as new once. Within 5m the old values are held and nothing
+ *   is replayed. Successes keep the exact catalog check, since a replayed success
+ *   would hide a stale recovery point;
  * - after a catalog gap of more than 5m, actions that ended during the gap are
  *   not counted as new; they show as retained;
  * - windows are (now - window, now]: Prometheus 2.x includes both ends of a
@@ -94,6 +108,21 @@ export const overWindow = (cfg: KastenQueryConfig, expr: string, window: string)
 const dedup = (labels: readonly string[], expr: string): string => `max ${by(labels)} (${expr})`;
 
 /**
+ * When a series with no previous value may count its whole first value (see the module comment):
+ * - `catalog`: some `catalog_actions_count` series existed within GAP_BRIDGE before the previous
+ *   step. Exact, but it reads every catalog series at every step, whatever `sel` is: at 5000
+ *   policies, nearly all the cost of `newFailedActions`.
+ * - `target`: the scrape target that exports the series (matched by `job`) had a successful scrape
+ *   (`up == 1`) within GAP_BRIDGE before the previous step: a handful of `up` series.
+ */
+export type FirstValueGate = 'catalog' | 'target';
+
+const firstValueGate = (cfg: KastenQueryConfig, gate: FirstValueGate, step: string): string =>
+  gate === 'catalog'
+    ? `and on () group(last_over_time(${selector(CATALOG_ACTIONS, [kastenNamespaceMatcher(cfg)])}[${GAP_BRIDGE}] offset ${step}))`
+    : `and on (namespace, job) group by (namespace, job) (max_over_time(${selector('up', [kastenNamespaceMatcher(cfg)])}[${GAP_BRIDGE}] offset ${step}) == 1)`;
+
+/**
  * Positive change of each series between one scrape step and the previous; see the module comment.
  * With `sumLiveness`, `sel` must also select retired records, and live and retired are added per
  * key first: a retirement moves a record from live to retired and leaves the sum alone, while a new
@@ -104,16 +133,20 @@ export const riseAtStep = (
   sel: string,
   key: readonly string[] = ACTION_KEY,
   sumLiveness = false,
+  gate: FirstValueGate = 'catalog',
 ): string => {
   const step = checkDuration(cfg.scrapeResolution);
-  const value = (offset: string): string =>
-    sumLiveness
-      ? `sum ${by(key)} (${dedup([...key, 'liveness'], `last_over_time(${sel}[${GAP_BRIDGE}]${offset})`)})`
-      : dedup(key, `last_over_time(${sel}[${GAP_BRIDGE}]${offset})`);
-  const now = value('');
-  const before = value(` offset ${step}`);
-  const catalogScrapedBefore = `group(last_over_time(${selector(CATALOG_ACTIONS, [kastenNamespaceMatcher(cfg)])}[${GAP_BRIDGE}] offset ${step}))`;
-  return `clamp_min(${now} - (${before} or (${now} * 0 and on () ${catalogScrapedBefore})), 0)`;
+  const value = (series: string): string =>
+    sumLiveness ? `sum ${by(key)} (${dedup([...key, 'liveness'], series)})` : dedup(key, series);
+  const held = (offset: string): string => `last_over_time(${sel}[${GAP_BRIDGE}]${offset})`;
+  const now = value(held(''));
+  const before = value(held(` offset ${step}`));
+  // The `catalog` gate keeps its original text (`now * 0 and on () ...`), so the recovery records are unchanged.
+  const first =
+    gate === 'catalog'
+      ? `(${now} * 0 ${firstValueGate(cfg, gate, step)})`
+      : `${value(`${held('')} ${firstValueGate(cfg, gate, step)}`)} * 0`;
+  return `clamp_min(${now} - (${before} or ${first}), 0)`;
 };
 
 /** Actions the catalog holds now, per status. */
@@ -123,23 +156,19 @@ export const actionCountsByStatus = (cfg: KastenQueryConfig, filter?: ActionFilt
 /** New failed or cancelled actions in `window`, whole numbers, per policy, action type and application namespace. */
 export const newFailedActions = (cfg: KastenQueryConfig, window: string, filter?: ActionFilter): string => {
   const sel = catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter);
-  return `sum ${by(FAILURE_KEY)} (sum_over_time(${overWindow(cfg, riseAtStep(cfg, sel), window)}))`;
+  return `sum ${by(FAILURE_KEY)} (sum_over_time(${overWindow(cfg, riseAtStep(cfg, sel, ACTION_KEY, false, 'target'), window)}))`;
 };
 
 /** Failed or cancelled actions still held until Kasten's garbage collector retires them. */
 export const retainedFailedActions = (cfg: KastenQueryConfig, filter?: ActionFilter): string =>
   `sum ${by(FAILURE_KEY)} (${dedup(ACTION_KEY, catalogActionsSelector(cfg, [['status', '=~', FAILED_STATUSES]], filter))})`;
 
-const lastRiseTimestamp = (
-  cfg: KastenQueryConfig,
-  sel: string,
-  lookback: string,
-  key: readonly string[],
-  sumLiveness = false,
-): string => {
+const lastRiseTimestamp = (cfg: KastenQueryConfig, sel: string, lookback: string, key: readonly string[]): string => {
   // A key that keeps the Kasten namespace (the recording rules') needs it on every step's rise too.
   const riseKey = key.includes('namespace') ? ['namespace', ...ACTION_KEY] : ACTION_KEY;
-  return `max ${by(key)} (max_over_time(${overWindow(cfg, `timestamp(${riseAtStep(cfg, sel, riseKey, sumLiveness)} > 0)`, lookback)}))`;
+  // The same gate as `newFailedActions`, so a failure it counts always has a time.
+  const rise = riseAtStep(cfg, sel, riseKey, false, 'target');
+  return `max ${by(key)} (max_over_time(${overWindow(cfg, `timestamp(${rise} > 0)`, lookback)}))`;
 };
 
 /**

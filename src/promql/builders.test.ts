@@ -43,8 +43,10 @@ const custom: KastenQueryConfig = {
 
 const FAILED = 'catalog_actions_count{namespace="kasten-io",status=~"failed|cancelled",liveness!="retired"}';
 const KEY = 'max by (policy, type, exported_namespace, status)';
+const KEY_TEXT = (sel: string, offset = '') => `${KEY} (last_over_time(${sel}[5m]${offset}))`;
+/** Failures: a first value counts only while its own scrape target was up at the previous step (see actions.ts). */
 const rise = (sel: string, ns = 'kasten-io', step = '30s') =>
-  `clamp_min(${KEY} (last_over_time(${sel}[5m])) - (${KEY} (last_over_time(${sel}[5m] offset ${step})) or (${KEY} (last_over_time(${sel}[5m])) * 0 and on () group(last_over_time(catalog_actions_count{namespace="${ns}"}[5m] offset ${step})))), 0)`;
+  `clamp_min(${KEY_TEXT(sel)} - (${KEY_TEXT(sel, ` offset ${step}`)} or ${KEY} (last_over_time(${sel}[5m]) and on (namespace, job) group by (namespace, job) (max_over_time(up{namespace="${ns}"}[5m] offset ${step}) == 1)) * 0), 0)`;
 /** Successes add live and retired records per key, so a retention retirement in the same scrape cannot hide a new backup. */
 const SUM_KEY =
   'sum by (policy, type, exported_namespace, status) (max by (policy, type, exported_namespace, status, liveness)';

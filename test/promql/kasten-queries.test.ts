@@ -7,7 +7,12 @@
 import * as path from 'path';
 import {
   DEFAULT_QUERY_CONFIG,
+  FAILED_STATUSES,
   actionCountsByStatus,
+  catalogActionsSelector,
+  overWindow,
+  riseAtStep,
+  type FirstValueGate,
   actionHistory,
   catalogPvcUsageHigh,
   catalogTargetDown,
@@ -45,7 +50,22 @@ import {
   type PrometheusServer,
   type VectorSample,
 } from '../../dev/prometheus/harness';
-import { APP, END, GAP_END, MEMORY, POLICY, RESTART, T0, kastenFixture } from '../prometheus/fixtures/kasten-scenarios';
+import {
+  APP,
+  END,
+  FRESH_FIRST_FAILURE,
+  FRESH_NS,
+  GAP_END,
+  GATE_POLICY,
+  LATE_FAMILY_NS,
+  MEMORY,
+  POLICY,
+  RESTART,
+  T0,
+  UPGRADE,
+  UPGRADED_NS,
+  kastenFixture,
+} from '../prometheus/fixtures/kasten-scenarios';
 
 const cfg = DEFAULT_QUERY_CONFIG;
 let prom: PrometheusServer;
@@ -199,6 +219,53 @@ describe('new failed actions (rises of catalog_actions_count)', () => {
   test('a filter narrows to one policy', async () => {
     const rows = await at(newFailedActions(cfg, window, { policy: POLICY.seed }), 1500);
     expect(rows.map((r) => r.metric.policy)).toEqual([POLICY.seed]);
+  });
+});
+
+describe("when a series' first value is a new failure (the first-value gate, see riseAtStep)", () => {
+  const window = '10m';
+  const inNs = (kastenNamespace: string): KastenQueryConfig => ({ ...cfg, kastenNamespace });
+  /** The same count with the other gate: `catalog` reads every catalog series, `target` the scrape targets' `up`. */
+  const withGate = (c: KastenQueryConfig, gate: FirstValueGate): string =>
+    `sum by (policy) (sum_over_time(${overWindow(
+      c,
+      riseAtStep(c, catalogActionsSelector(c, [['status', '=~', FAILED_STATUSES]]), undefined, false, gate),
+      window,
+    )}))`;
+
+  test('a brand-new install: the first failure counts (and has a time) although the catalog exported nothing before it', async () => {
+    const fresh = inNs(FRESH_NS);
+    const at2100 = FRESH_FIRST_FAILURE - T0 + 90;
+    expectWholeNumber(valueWhere(await at(newFailedActions(fresh, window), at2100), { policy: GATE_POLICY.first }), 1);
+    expect(valueWhere(await at(lastFailureTimestamp(fresh, '1h'), at2100), { policy: GATE_POLICY.first })).toBe(
+      FRESH_FIRST_FAILURE,
+    );
+    // The catalog gate cannot tell this first failure from monitoring that just started.
+    expectWholeNumber(valueWhere(await at(withGate(fresh, 'catalog'), at2100), { policy: GATE_POLICY.first }), 0);
+  });
+
+  test('a Kasten upgrade whose new catalog pod exports its actions within 5m replays no held failure; a later first failure counts', async () => {
+    const upgraded = inNs(UPGRADED_NS);
+    const soon = await at(newFailedActions(upgraded, window), UPGRADE - T0 + 450);
+    expect(soon.map((r) => [r.metric.policy, r.value[1]])).toEqual([[GATE_POLICY.held, '0']]);
+    const later = await at(newFailedActions(upgraded, window), UPGRADE - T0 + 700);
+    expectWholeNumber(valueWhere(later, { policy: GATE_POLICY.held }), 0);
+    expectWholeNumber(valueWhere(later, { policy: GATE_POLICY.afterUpgrade }), 1);
+    expect(
+      valueWhere(await at(lastFailureTimestamp(upgraded, '1h'), UPGRADE - T0 + 700), {
+        policy: GATE_POLICY.afterUpgrade,
+      }),
+    ).toBe(UPGRADE + 600);
+    expect(has(await at(lastFailureTimestamp(upgraded, '1h'), UPGRADE - T0 + 700), { policy: GATE_POLICY.held })).toBe(
+      false,
+    );
+  });
+
+  test('the documented limit: a catalog target up for more than 5m without the family replays its held failures once; the catalog gate does not', async () => {
+    const late = inNs(LATE_FAMILY_NS);
+    const t = UPGRADE - T0 + 900;
+    expectWholeNumber(valueWhere(await at(newFailedActions(late, window), t), { policy: GATE_POLICY.held }), 3);
+    expectWholeNumber(valueWhere(await at(withGate(late, 'catalog'), t), { policy: GATE_POLICY.held }), 0);
   });
 });
 
