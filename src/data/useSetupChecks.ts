@@ -25,10 +25,8 @@ export type { SetupChecks } from '../checks/setup';
  * Nothing is watched until plugin-config.json is read: the Kasten namespace may still change, and the
  * lists would hold the browser's few connections while the config and the access reviews wait.
  */
-const useWatched = <T extends K8sResourceCommon | K8sResourceCommon[]>(
-  resource: WatchK8sResource,
-  configLoaded: boolean,
-): Watched<T> => {
+const useWatched = <T extends K8sResourceCommon | K8sResourceCommon[]>(resource: WatchK8sResource): Watched<T> => {
+  const { loaded: configLoaded } = useKastenConfig();
   const [data, loaded, error] = useK8sWatchResource<T>(configLoaded ? resource : null);
   return React.useMemo(() => ({ data, loaded, error: error as unknown }), [data, loaded, error]);
 };
@@ -61,77 +59,50 @@ export const useSetupChecks = (): SetupChecks => {
   const inputs = useShallowStable<SetupInputs>({
     config,
     configLoaded,
-    configMap: useWatched<ConfigMapObject>(
-      {
-        groupVersionKind: { version: 'v1', kind: 'ConfigMap' },
-        name: MONITORING_CONFIG_NAME,
-        namespace: MONITORING_NAMESPACE,
-      },
-      configLoaded,
-    ),
-    kastenNamespace: useWatched<NamespaceObject>(
-      {
-        groupVersionKind: { version: 'v1', kind: 'Namespace' },
-        name: ns,
-      },
-      configLoaded,
-    ),
-    userWorkloadNamespace: useWatched<NamespaceObject>(
-      {
-        groupVersionKind: { version: 'v1', kind: 'Namespace' },
-        name: USER_WORKLOAD_NAMESPACE,
-      },
-      configLoaded,
-    ),
-    networkPolicies: useWatched<NetworkPolicyObject[]>(
-      {
-        groupVersionKind: { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy' },
-        namespace: ns,
-        isList: true,
-      },
-      configLoaded,
-    ),
-    catalogPods: useWatched<PodObject[]>(
-      {
-        groupVersionKind: { version: 'v1', kind: 'Pod' },
-        namespace: ns,
-        isList: true,
-        selector: { matchLabels: { component: CATALOG_COMPONENT } },
-      },
-      configLoaded,
-    ),
-    services: useWatched<ServiceObject[]>(
-      {
-        groupVersionKind: { version: 'v1', kind: 'Service' },
-        namespace: ns,
-        isList: true,
-      },
-      configLoaded,
-    ),
-    serviceMonitors: useWatched<ServiceMonitorObject[]>(
-      {
-        groupVersionKind: { group: 'monitoring.coreos.com', version: 'v1', kind: 'ServiceMonitor' },
-        namespace: ns,
-        isList: true,
-      },
-      configLoaded,
-    ),
-    prometheusRules: useWatched<PrometheusRuleObject[]>(
-      {
-        groupVersionKind: { group: 'monitoring.coreos.com', version: 'v1', kind: 'PrometheusRule' },
-        namespace: ns,
-        isList: true,
-      },
-      configLoaded,
-    ),
-    policies: useWatched<KastenPolicy[]>(
-      {
-        groupVersionKind: { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' },
-        namespace: ns,
-        isList: true,
-      },
-      configLoaded,
-    ),
+    configMap: useWatched<ConfigMapObject>({
+      groupVersionKind: { version: 'v1', kind: 'ConfigMap' },
+      name: MONITORING_CONFIG_NAME,
+      namespace: MONITORING_NAMESPACE,
+    }),
+    kastenNamespace: useWatched<NamespaceObject>({
+      groupVersionKind: { version: 'v1', kind: 'Namespace' },
+      name: ns,
+    }),
+    userWorkloadNamespace: useWatched<NamespaceObject>({
+      groupVersionKind: { version: 'v1', kind: 'Namespace' },
+      name: USER_WORKLOAD_NAMESPACE,
+    }),
+    networkPolicies: useWatched<NetworkPolicyObject[]>({
+      groupVersionKind: { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy' },
+      namespace: ns,
+      isList: true,
+    }),
+    catalogPods: useWatched<PodObject[]>({
+      groupVersionKind: { version: 'v1', kind: 'Pod' },
+      namespace: ns,
+      isList: true,
+      selector: { matchLabels: { component: CATALOG_COMPONENT } },
+    }),
+    services: useWatched<ServiceObject[]>({
+      groupVersionKind: { version: 'v1', kind: 'Service' },
+      namespace: ns,
+      isList: true,
+    }),
+    serviceMonitors: useWatched<ServiceMonitorObject[]>({
+      groupVersionKind: { group: 'monitoring.coreos.com', version: 'v1', kind: 'ServiceMonitor' },
+      namespace: ns,
+      isList: true,
+    }),
+    prometheusRules: useWatched<PrometheusRuleObject[]>({
+      groupVersionKind: { group: 'monitoring.coreos.com', version: 'v1', kind: 'PrometheusRule' },
+      namespace: ns,
+      isList: true,
+    }),
+    policies: useWatched<KastenPolicy[]>({
+      groupVersionKind: { group: 'config.kio.kasten.io', version: 'v1alpha1', kind: 'Policy' },
+      namespace: ns,
+      isList: true,
+    }),
     prom: usePrometheusQueries(requests),
   });
 
