@@ -37,6 +37,7 @@ import {
   type PrometheusServer,
   type VectorSample,
 } from '../../dev/prometheus/harness';
+import { until, untilOnlyTheCarryKnows } from './live-rules';
 
 jest.setTimeout(240_000);
 
@@ -85,29 +86,11 @@ let server: http.Server;
 let ruleDir: string;
 const startsBefore = startCounter.starts;
 const now = () => Date.now() / 1000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const key = (policy: string): Labels => ({ policy, exported_namespace: APP, type: 'backup' });
 
 const valueOf = (rows: VectorSample[], match: Labels): number | undefined => {
   const row = rows.find((r) => Object.entries(match).every(([k, v]) => r.metric[k] === v));
   return row ? Number(row.value[1]) : undefined;
-};
-
-/** Polls until `check` returns a value (the data itself), failing with the last answer after `ms`. */
-const until = async <T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await check();
-      if (v !== undefined) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
 };
 
 const recorded = async (policy: string, at = now()): Promise<number | undefined> =>
@@ -254,19 +237,11 @@ test('the record carries a failure past the data horizon: the look-back no longe
     120_000,
   );
   // Past the look-back record's hold as well, then one carrying evaluation later: only the carry can still know it.
-  const holdOver = await until('the look-back record to leave its hold', async () =>
-    (
-      await prom.query(
-        `last_over_time(${LAST_FAILURE_LOOKBACK_RECORD}{namespace="kasten-io",policy="${POLICY.recentPast}"}[${opts.lookbackHold}])`,
-        now(),
-      )
-    ).length === 0
-      ? now()
-      : undefined,
-  );
-  await until('a carrying evaluation after the hold', async () => {
-    const [row] = await prom.query(`timestamp(${LAST_FAILURE_RECORD}{policy="${POLICY.recentPast}"})`, now());
-    return row && Number(row.value[1]) > holdOver ? true : undefined;
+  await untilOnlyTheCarryKnows(prom, {
+    lookbackRecord: LAST_FAILURE_LOOKBACK_RECORD,
+    carryRecord: LAST_FAILURE_RECORD,
+    policy: POLICY.recentPast,
+    hold: opts.lookbackHold,
   });
   expect(await recorded(POLICY.recentPast)).toBe(value);
   const rows = await prom.query(lastFailureFromRecord(cfg, WINDOW), now());

@@ -39,6 +39,7 @@ import {
   type PrometheusServer,
   type VectorSample,
 } from '../../dev/prometheus/harness';
+import { until } from './live-rules';
 
 jest.setTimeout(240_000);
 
@@ -77,22 +78,6 @@ let ruleDir: string;
 let ruleFile: string;
 const startsBefore = startCounter.starts;
 const now = () => Date.now() / 1000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const until = async <T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await check();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
-};
 
 const rowsOf = (samples: VectorSample[]): VectorRow[] =>
   samples.map((s) => ({ labels: s.metric, value: Number(s.value[1]), time: s.value[0] }));

@@ -36,6 +36,7 @@ import {
   type PrometheusServer,
   type VectorSample,
 } from '../../dev/prometheus/harness';
+import { sleep, until, untilOnlyTheCarryKnows } from './live-rules';
 
 jest.setTimeout(240_000);
 
@@ -87,28 +88,10 @@ let server: http.Server;
 let ruleDir: string;
 const startsBefore = startCounter.starts;
 const now = () => Date.now() / 1000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const valueOf = (rows: VectorSample[], match: Labels): number | undefined => {
   const row = rows.find((r) => Object.entries(match).every(([k, v]) => r.metric[k] === v));
   return row ? Number(row.value[1]) : undefined;
-};
-
-/** Polls until `check` returns a value (the data itself), failing with the last answer after `ms`. */
-const until = async <T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await check();
-      if (v !== undefined) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
 };
 
 const lastSuccess = async (policy: string): Promise<number | undefined> =>
@@ -249,19 +232,11 @@ test('the record carries a success past the data horizon: the look-back no longe
     120_000,
   );
   // Past the look-back record's hold as well, then one carrying evaluation later: only the carry can still know it.
-  const holdOver = await until('the look-back record to leave its hold', async () =>
-    (
-      await prom.query(
-        `last_over_time(${LAST_SUCCESS_LOOKBACK_RECORD}{namespace="kasten-io",policy="${POLICY.daily}"}[${opts.lookbackHold}])`,
-        now(),
-      )
-    ).length === 0
-      ? now()
-      : undefined,
-  );
-  await until('a carrying evaluation after the hold', async () => {
-    const [row] = await prom.query(`timestamp(${LAST_SUCCESS_RECORD}{policy="${POLICY.daily}"})`, now());
-    return row && Number(row.value[1]) > holdOver ? true : undefined;
+  await untilOnlyTheCarryKnows(prom, {
+    lookbackRecord: LAST_SUCCESS_LOOKBACK_RECORD,
+    carryRecord: LAST_SUCCESS_RECORD,
+    policy: POLICY.daily,
+    hold: opts.lookbackHold,
   });
   expect(await lastSuccess(POLICY.daily)).toBe(recorded);
 });
