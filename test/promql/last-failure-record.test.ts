@@ -7,10 +7,6 @@
  * record reaches back ~25 min (so a failure 20 min old leaves it during the test: the "data horizon"),
  * the carrying group runs every 5 s (so the page's read between two evaluations can be caught).
  */
-import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
-import * as path from 'path';
 import {
   DEFAULT_QUERY_CONFIG,
   LAST_FAILURE_LOOKBACK_RECORD,
@@ -26,18 +22,8 @@ import {
 } from '../../src/promql';
 import { lastFailureLookbackNeeded, newFailureRows } from '../../src/models/overview';
 import type { PromResult } from '../../src/models/prometheus/types';
-import {
-  catalogScrapeConfig,
-  freePort,
-  pointsEvery,
-  startCounter,
-  startPrometheus,
-  type Labels,
-  type MetricFixture,
-  type PrometheusServer,
-  type VectorSample,
-} from '../../dev/prometheus/harness';
-import { until, untilOnlyTheCarryKnows } from './live-rules';
+import { pointsEvery, type Labels, type PrometheusServer, type VectorSample } from '../../dev/prometheus/harness';
+import { type LiveCatalog, startLiveCatalog, until, untilOnlyTheCarryKnows, valueOf } from './live-rules';
 
 jest.setTimeout(240_000);
 
@@ -82,16 +68,9 @@ const stored = (policy: string, instance: string): Labels => ({
 });
 
 let prom: PrometheusServer;
-let server: http.Server;
-let ruleDir: string;
-const startsBefore = startCounter.starts;
+let live: LiveCatalog;
 const now = () => Date.now() / 1000;
 const key = (policy: string): Labels => ({ policy, exported_namespace: APP, type: 'backup' });
-
-const valueOf = (rows: VectorSample[], match: Labels): number | undefined => {
-  const row = rows.find((r) => Object.entries(match).every(([k, v]) => r.metric[k] === v));
-  return row ? Number(row.value[1]) : undefined;
-};
 
 const recorded = async (policy: string, at = now()): Promise<number | undefined> =>
   valueOf(await prom.query(`${LAST_FAILURE_RECORD}{namespace="kasten-io"}`, at), {
@@ -105,58 +84,41 @@ const oracle = async (policy: string, window: string, at: number): Promise<numbe
 const asResult = (rows: VectorSample[]): PromResult => ({ resultType: 'vector', result: rows });
 
 beforeAll(async () => {
-  const port = await freePort();
-  server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    res.end(
-      [
-        '# TYPE catalog_actions_count gauge',
-        ...Object.entries(failed).map(
-          ([policy, v]) =>
-            `catalog_actions_count{namespace="${APP}",policy="${policy}",type="backup",status="failed",liveness="live"} ${v}`,
-        ),
-        '',
-      ].join('\n'),
-    );
+  live = await startLiveCatalog({
+    file: 'last-failure-record.test.ts',
+    scrapeSeconds: SCRAPE,
+    samples: () =>
+      Object.entries(failed).map(
+        ([policy, v]) =>
+          `catalog_actions_count{namespace="${APP}",policy="${policy}",type="backup",status="failed",liveness="live"} ${v}`,
+      ),
+    fixtures: (instance) => [
+      {
+        name: 'catalog_actions_count',
+        type: 'gauge',
+        series: [
+          {
+            labels: stored(POLICY.recentPast, instance),
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, (t) => (t >= T_RECENT_PAST ? 2 : 1)),
+          },
+          {
+            labels: stored(POLICY.old, instance),
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, (t) => (t >= T_OLD ? 4 : 3)),
+          },
+          {
+            labels: stored(POLICY.live, instance),
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 1),
+          },
+        ],
+      },
+    ],
+    groups: recoveryRecordingGroups(cfg, opts),
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const instance = `127.0.0.1:${port}`;
-  const fixtures: MetricFixture[] = [
-    {
-      name: 'catalog_actions_count',
-      type: 'gauge',
-      series: [
-        {
-          labels: stored(POLICY.recentPast, instance),
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, (t) => (t >= T_RECENT_PAST ? 2 : 1)),
-        },
-        {
-          labels: stored(POLICY.old, instance),
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, (t) => (t >= T_OLD ? 4 : 3)),
-        },
-        {
-          labels: stored(POLICY.live, instance),
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 1),
-        },
-      ],
-    },
-  ];
-  ruleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-last-failure-rules-'));
-  const ruleFile = path.join(ruleDir, 'rules.yml');
-  fs.writeFileSync(ruleFile, JSON.stringify({ groups: recoveryRecordingGroups(cfg, opts) }));
-  prom = await startPrometheus({
-    fixtures,
-    config: catalogScrapeConfig({ scrapeInterval: `${SCRAPE}s`, target: instance, ruleFiles: [ruleFile] }),
-  });
+  prom = live.prom;
 }, 120_000);
 
 afterAll(async () => {
-  await prom?.stop();
-  await new Promise((r) => server?.close(r));
-  if (ruleDir) fs.rmSync(ruleDir, { recursive: true, force: true });
-  process.stdout.write(
-    `promql: last-failure-record.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`,
-  );
+  await live?.stop();
 });
 
 test('the record finds a failure from before the rules ran: exactly what the subquery over the window gives', async () => {

@@ -1,5 +1,19 @@
 /** What the rule-evaluation tests share: they wait for Prometheus' own evaluations, never a guessed time. */
-import type { PrometheusServer } from '../../dev/prometheus/harness';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import type { RecordingGroup } from '../../src/promql';
+import {
+  catalogScrapeConfig,
+  freePort,
+  startCounter,
+  startPrometheus,
+  type Labels,
+  type MetricFixture,
+  type PrometheusServer,
+  type VectorSample,
+} from '../../dev/prometheus/harness';
 
 export const nowSeconds = (): number => Date.now() / 1000;
 
@@ -44,4 +58,74 @@ export const untilOnlyTheCarryKnows = async (
     const [row] = await prom.query(`timestamp(${carryRecord}{policy="${policy}"})`, nowSeconds());
     return row && Number(row.value[1]) > holdOver ? true : undefined;
   });
+};
+
+export const valueOf = (rows: VectorSample[], match: Labels): number | undefined => {
+  const row = rows.find((r) => Object.entries(match).every(([k, v]) => r.metric[k] === v));
+  return row ? Number(row.value[1]) : undefined;
+};
+
+export interface LiveCatalog {
+  prom: PrometheusServer;
+  /** The live catalog's scrape address, which the stored series must carry to read as the same target. */
+  instance: string;
+  /** The rule file Prometheus loads; a test may rewrite it and reload. */
+  ruleFile: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A live catalog endpoint serving `samples()` at every scrape, a rule file holding `groups`, and a
+ * Prometheus with `fixtures(instance)` backfilled that scrapes the endpoint every `scrapeSeconds`
+ * and evaluates the rules: what every rule-evaluation test starts from.
+ */
+export const startLiveCatalog = async (opts: {
+  /** The test file, named in the line that says how often it started Prometheus. */
+  file: string;
+  scrapeSeconds: number;
+  samples: () => string[];
+  fixtures: (instance: string) => MetricFixture[];
+  groups: RecordingGroup[];
+  extraArgs?: string[];
+}): Promise<LiveCatalog> => {
+  const startsBefore = startCounter.starts;
+  const port = await freePort();
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+    res.end(['# TYPE catalog_actions_count gauge', ...opts.samples(), ''].join('\n'));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const instance = `127.0.0.1:${port}`;
+  const ruleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-live-rules-'));
+  const ruleFile = path.join(ruleDir, 'rules.yml');
+  fs.writeFileSync(ruleFile, JSON.stringify({ groups: opts.groups }));
+  const stopRest = async () => {
+    await new Promise((r) => server.close(r));
+    fs.rmSync(ruleDir, { recursive: true, force: true });
+  };
+  let prom: PrometheusServer;
+  try {
+    prom = await startPrometheus({
+      fixtures: opts.fixtures(instance),
+      ...(opts.extraArgs ? { extraArgs: opts.extraArgs } : {}),
+      config: catalogScrapeConfig({
+        scrapeInterval: `${opts.scrapeSeconds}s`,
+        target: instance,
+        ruleFiles: [ruleFile],
+      }),
+    });
+  } catch (e) {
+    await stopRest();
+    throw e;
+  }
+  return {
+    prom,
+    instance,
+    ruleFile,
+    stop: async () => {
+      await prom.stop();
+      await stopRest();
+      process.stdout.write(`promql: ${opts.file} started Prometheus ${startCounter.starts - startsBefore} time(s)\n`);
+    },
+  };
 };

@@ -12,9 +12,6 @@
  * a configuration reload, as Prometheus loads a PrometheusRule change.
  */
 import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
-import * as path from 'path';
 import { recoverySourceOf, recoveryRows } from '../../src/models/overview';
 import { alertAllowedAgeSeconds, type KastenPolicy } from '../../src/models/policy';
 import { type VectorRow } from '../../src/models/prometheus/parse';
@@ -29,17 +26,8 @@ import {
   type KastenQueryConfig,
   type RecordingOptions,
 } from '../../src/promql';
-import {
-  catalogScrapeConfig,
-  freePort,
-  pointsEvery,
-  startCounter,
-  startPrometheus,
-  type Labels,
-  type PrometheusServer,
-  type VectorSample,
-} from '../../dev/prometheus/harness';
-import { until } from './live-rules';
+import { pointsEvery, type Labels, type PrometheusServer, type VectorSample } from '../../dev/prometheus/harness';
+import { type LiveCatalog, startLiveCatalog, until } from './live-rules';
 
 jest.setTimeout(240_000);
 
@@ -73,20 +61,17 @@ const ALLOWED = alertAllowedAgeSeconds(hourly)!;
 const T_SUCCESS = floor300(testStart - 1800);
 
 let prom: PrometheusServer;
-let server: http.Server;
-let ruleDir: string;
-let ruleFile: string;
-const startsBefore = startCounter.starts;
+let live: LiveCatalog;
 const now = () => Date.now() / 1000;
 
 const rowsOf = (samples: VectorSample[]): VectorRow[] =>
   samples.map((s) => ({ labels: s.metric, value: Number(s.value[1]), time: s.value[0] }));
 
+const groupsNamed = (groupNames: readonly string[]) =>
+  recoveryRecordingGroups(cfg, opts).filter((g) => groupNames.includes(g.name));
+
 const writeRules = (groupNames: readonly string[]): void =>
-  fs.writeFileSync(
-    ruleFile,
-    JSON.stringify({ groups: recoveryRecordingGroups(cfg, opts).filter((g) => groupNames.includes(g.name)) }),
-  );
+  fs.writeFileSync(live.ruleFile, JSON.stringify({ groups: groupsNamed(groupNames) }));
 
 /** Evaluation times of a rule group, from the rules API (the data itself, no guessed wait). */
 const lastEvaluation = async (group: string): Promise<number | undefined> => {
@@ -129,24 +114,13 @@ const stored = (instance: string): Labels => ({
 });
 
 beforeAll(async () => {
-  const port = await freePort();
-  server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    res.end(
-      [
-        '# TYPE catalog_actions_count gauge',
-        `catalog_actions_count{namespace="${APP}",policy="${POLICY}",type="backup",status="complete",liveness="live"} 8`,
-        '',
-      ].join('\n'),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const instance = `127.0.0.1:${port}`;
-  ruleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-first-hour-'));
-  ruleFile = path.join(ruleDir, 'rules.yml');
-  writeRules([CARRY_GROUP]);
-  prom = await startPrometheus({
-    fixtures: [
+  live = await startLiveCatalog({
+    file: 'recovery-first-hour.test.ts',
+    scrapeSeconds: SCRAPE,
+    samples: () => [
+      `catalog_actions_count{namespace="${APP}",policy="${POLICY}",type="backup",status="complete",liveness="live"} 8`,
+    ],
+    fixtures: (instance) => [
       {
         name: 'catalog_actions_count',
         type: 'gauge',
@@ -168,18 +142,14 @@ beforeAll(async () => {
         ],
       },
     ],
+    groups: groupsNamed([CARRY_GROUP]),
     extraArgs: ['--web.enable-lifecycle'],
-    config: catalogScrapeConfig({ scrapeInterval: `${SCRAPE}s`, target: instance, ruleFiles: [ruleFile] }),
   });
+  prom = live.prom;
 }, 120_000);
 
 afterAll(async () => {
-  await prom?.stop();
-  await new Promise((r) => server?.close(r));
-  if (ruleDir) fs.rmSync(ruleDir, { recursive: true, force: true });
-  process.stdout.write(
-    `promql: recovery-first-hour.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`,
-  );
+  await live?.stop();
 });
 
 test('before the look-back group first runs, the records claim no history: the page looks back and finds the success, the alert stays silent', async () => {

@@ -8,10 +8,6 @@
  * look-back ~1 h (so a success ~1 h old leaves it during the test: the "data horizon"), carry gap
  * 30 s (a 5 s Prometheus restart is survived).
  */
-import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
-import * as path from 'path';
 import {
   DEFAULT_QUERY_CONFIG,
   HISTORY_START_RECORD,
@@ -25,18 +21,8 @@ import {
   type KastenQueryConfig,
   type RecordingOptions,
 } from '../../src/promql';
-import {
-  catalogScrapeConfig,
-  freePort,
-  pointsEvery,
-  startCounter,
-  startPrometheus,
-  type Labels,
-  type MetricFixture,
-  type PrometheusServer,
-  type VectorSample,
-} from '../../dev/prometheus/harness';
-import { sleep, until, untilOnlyTheCarryKnows } from './live-rules';
+import { pointsEvery, type Labels, type PrometheusServer } from '../../dev/prometheus/harness';
+import { type LiveCatalog, sleep, startLiveCatalog, until, untilOnlyTheCarryKnows, valueOf } from './live-rules';
 
 jest.setTimeout(240_000);
 
@@ -84,15 +70,8 @@ const stored = (policy: string, instance: string): Labels => ({
 });
 
 let prom: PrometheusServer;
-let server: http.Server;
-let ruleDir: string;
-const startsBefore = startCounter.starts;
+let live: LiveCatalog;
 const now = () => Date.now() / 1000;
-
-const valueOf = (rows: VectorSample[], match: Labels): number | undefined => {
-  const row = rows.find((r) => Object.entries(match).every(([k, v]) => r.metric[k] === v));
-  return row ? Number(row.value[1]) : undefined;
-};
 
 const lastSuccess = async (policy: string): Promise<number | undefined> =>
   valueOf(await prom.query(`${LAST_SUCCESS_RECORD}{namespace="kasten-io"}`, now()), {
@@ -102,69 +81,52 @@ const lastSuccess = async (policy: string): Promise<number | undefined> =>
   });
 
 beforeAll(async () => {
-  const port = await freePort();
-  server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    res.end(
-      [
-        '# TYPE catalog_actions_count gauge',
-        ...Object.entries(complete).map(
-          ([policy, v]) =>
-            `catalog_actions_count{namespace="${APP}",policy="${policy}",type="backup",status="complete",liveness="live"} ${v}`,
-        ),
-        '',
-      ].join('\n'),
-    );
+  live = await startLiveCatalog({
+    file: 'recovery-records.test.ts',
+    scrapeSeconds: SCRAPE,
+    samples: () =>
+      Object.entries(complete).map(
+        ([policy, v]) =>
+          `catalog_actions_count{namespace="${APP}",policy="${policy}",type="backup",status="complete",liveness="live"} ${v}`,
+      ),
+    fixtures: (instance) => [
+      {
+        name: 'catalog_actions_count',
+        type: 'gauge',
+        series: [
+          // Its last success is older than the 24 h of data.
+          {
+            labels: stored(POLICY.weeklyOld, instance),
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 3),
+          },
+          {
+            labels: stored(POLICY.daily, instance),
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, (t) => (t >= T_OLD_DAILY ? 5 : 4)),
+          },
+          {
+            labels: stored(POLICY.live, instance),
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 2),
+          },
+        ],
+      },
+      {
+        name: 'up',
+        type: 'gauge',
+        series: [
+          {
+            labels: { namespace: 'kasten-io', job: 'catalog-svc', instance },
+            points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 1),
+          },
+        ],
+      },
+    ],
+    groups: recoveryRecordingGroups(cfg, opts),
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const instance = `127.0.0.1:${port}`;
-  const fixtures: MetricFixture[] = [
-    {
-      name: 'catalog_actions_count',
-      type: 'gauge',
-      series: [
-        // Its last success is older than the 24 h of data.
-        {
-          labels: stored(POLICY.weeklyOld, instance),
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 3),
-        },
-        {
-          labels: stored(POLICY.daily, instance),
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, (t) => (t >= T_OLD_DAILY ? 5 : 4)),
-        },
-        {
-          labels: stored(POLICY.live, instance),
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 2),
-        },
-      ],
-    },
-    {
-      name: 'up',
-      type: 'gauge',
-      series: [
-        {
-          labels: { namespace: 'kasten-io', job: 'catalog-svc', instance },
-          points: pointsEvery(HISTORY_FROM, HISTORY_TO, BACKFILL_STEP, () => 1),
-        },
-      ],
-    },
-  ];
-  ruleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-recovery-rules-'));
-  const ruleFile = path.join(ruleDir, 'rules.yml');
-  fs.writeFileSync(ruleFile, JSON.stringify({ groups: recoveryRecordingGroups(cfg, opts) }));
-  prom = await startPrometheus({
-    fixtures,
-    config: catalogScrapeConfig({ scrapeInterval: `${SCRAPE}s`, target: instance, ruleFiles: [ruleFile] }),
-  });
+  prom = live.prom;
 }, 120_000);
 
 afterAll(async () => {
-  await prom?.stop();
-  await new Promise((r) => server?.close(r));
-  if (ruleDir) fs.rmSync(ruleDir, { recursive: true, force: true });
-  process.stdout.write(
-    `promql: recovery-records.test.ts started Prometheus ${startCounter.starts - startsBefore} time(s)\n`,
-  );
+  await live?.stop();
 });
 
 test('the fallback measures the history Prometheus really holds: 24 h, not the 52 h it asks for', async () => {
