@@ -58,6 +58,10 @@ describe('without the recording rules (--without-recovery-rules)', () => {
   const s = browserSession({ recoveryRules: false }, { pagePerTest: true });
 
   test('the Overview falls back to a look-back over the history Prometheus holds, and says how much', async () => {
+    // The history grows while the test runs, so the page's measurement lies between one taken before it and one after.
+    const bound = recoveryPointLookback(s.config.recoveryPointMaxAgeSeconds);
+    const heldNow = async () => (await promInstant(s.preview, catalogHistorySeconds(s.config, bound)))[0]?.value ?? NaN;
+    const heldBefore = await heldNow();
     await gotoKasten(s.tp.page, s.preview.consoleUrl, '/kasten');
     const note = await eventually(
       async () => {
@@ -70,17 +74,18 @@ describe('without the recording rules (--without-recovery-rules)', () => {
     // No rules: no records, whatever the wait.
     expect(await promInstant(s.preview, HISTORY_START_RECORD)).toEqual([]);
     // N is the history Prometheus holds, measured with the page's own query.
-    const bound = recoveryPointLookback(s.config.recoveryPointMaxAgeSeconds);
-    const [held] = await promInstant(s.preview, catalogHistorySeconds(s.config, bound));
-    const heldSeconds = held?.value ?? NaN;
-    expect(Number(/last (\d+) h of metrics/.exec(note)?.[1])).toBe(Math.max(1, Math.floor(heldSeconds / 3600)));
+    const heldAfter = await heldNow();
+    const hours = (held: number) => Math.max(1, Math.floor(held / 3600));
+    const n = Number(/last (\d+) h of metrics/.exec(note)?.[1]);
+    expect(n).toBeGreaterThanOrEqual(hours(heldBefore));
+    expect(n).toBeLessThanOrEqual(hours(heldAfter));
     expect(await recoveryRowsWithAges(s.tp)).not.toEqual([]);
-    // The ages were asked over that history (rounded up to the hour), not over the whole bound.
-    const clipped = overviewQueries(s.config, '1h', undefined, heldSeconds);
+    // The ages were asked over that history (rounded up to the hour), not over the whole bound. Seconds apart, the two
+    // measurements cross at most one hour boundary, so the page's own rounding equals one of theirs.
     const sent = sentQueries(s.tp);
-    expect(sent).toContain(clipped.backupAge);
-    expect(sent).toContain(clipped.exportAge);
-    expect(clipped.backupAge).not.toBe(overviewQueries(s.config, '1h').backupAge);
+    const clipped = [heldBefore, heldAfter].map((held) => overviewQueries(s.config, '1h', undefined, held));
+    expect(clipped.some((q) => sent.includes(q.backupAge) && sent.includes(q.exportAge))).toBe(true);
+    for (const q of clipped) expect(q.backupAge).not.toBe(overviewQueries(s.config, '1h').backupAge);
     // No PrometheusRule records the last success in the Kasten namespace: now "not installed" is true. The note
     // first says "recorded nothing" until the PrometheusRule list answers, so wait for that answer, then read it.
     await eventually(
